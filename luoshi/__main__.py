@@ -1,0 +1,3 @@
+from luoshi.cli import main
+
+raise SystemExit(main())
