@@ -64,7 +64,9 @@ def init(argv: Sequence[str]) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     if not args.quiet:
         db = settings.DATABASES["default"]
-        where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db.get('HOST') or 'local'}/{db['NAME']}"
+        where = (
+            db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db.get('HOST') or 'local'}/{db['NAME']}"
+        )
         print(f"luoshi: database ready ({db['ENGINE'].rsplit('.', 1)[-1]}: {where})")
         print(f"luoshi: data directory {settings.DATA_DIR}")
     return 0

@@ -13,11 +13,24 @@ from luoshi.org.models import Membership, Person, Portfolio, Role, Unit, UnitAli
 
 # Words people write in the 类型 column, mapped to unit kinds.
 KIND_WORDS: dict[str, str] = {
-    "市": UnitKind.CITY, "县": UnitKind.CITY, "政府": UnitKind.CITY,
-    "县区": UnitKind.DISTRICT, "区县": UnitKind.DISTRICT, "县市区": UnitKind.DISTRICT, "区": UnitKind.DISTRICT,
-    "部门": UnitKind.DEPARTMENT, "市直部门": UnitKind.DEPARTMENT, "单位": UnitKind.DEPARTMENT,
-    "乡镇": UnitKind.TOWNSHIP, "街道": UnitKind.TOWNSHIP, "乡镇街道": UnitKind.TOWNSHIP, "镇": UnitKind.TOWNSHIP,
-    "科室": UnitKind.OFFICE, "处室": UnitKind.OFFICE, "督查室": UnitKind.SUPERVISION, "督查": UnitKind.SUPERVISION,
+    "市": UnitKind.CITY,
+    "县": UnitKind.CITY,
+    "政府": UnitKind.CITY,
+    "县区": UnitKind.DISTRICT,
+    "区县": UnitKind.DISTRICT,
+    "县市区": UnitKind.DISTRICT,
+    "区": UnitKind.DISTRICT,
+    "部门": UnitKind.DEPARTMENT,
+    "市直部门": UnitKind.DEPARTMENT,
+    "单位": UnitKind.DEPARTMENT,
+    "乡镇": UnitKind.TOWNSHIP,
+    "街道": UnitKind.TOWNSHIP,
+    "乡镇街道": UnitKind.TOWNSHIP,
+    "镇": UnitKind.TOWNSHIP,
+    "科室": UnitKind.OFFICE,
+    "处室": UnitKind.OFFICE,
+    "督查室": UnitKind.SUPERVISION,
+    "督查": UnitKind.SUPERVISION,
 }
 
 
@@ -50,7 +63,9 @@ def add_unit(
         raise InvalidInput(_("a unit needs a name"))
     if Unit.objects.filter(name=name).exists():
         raise InvalidInput(_("unit %(name)s already exists") % {"name": name})
-    unit = Unit(name=name, parent=parent, kind=kind, peer_group=peer_group, short_name=normalise_name(short_name))
+    unit = Unit(
+        name=name, parent=parent, kind=kind, peer_group=peer_group, short_name=normalise_name(short_name)
+    )
     unit.save()
     for alias in aliases:
         _add_alias(unit, alias)
@@ -99,7 +114,14 @@ def update_unit(
         _add_alias(unit, alias)
     after = _unit_state(unit)
     if after != before:
-        record(actor=actor, kind="unit.update", subject_type="unit", subject_id=unit.pk, before=before, after=after)
+        record(
+            actor=actor,
+            kind="unit.update",
+            subject_type="unit",
+            subject_id=unit.pk,
+            before=before,
+            after=after,
+        )
     return unit
 
 
@@ -134,7 +156,9 @@ def import_units(*, actor: Actor | None, rows: list[UnitRow], dry_run: bool = Fa
         if not name:
             report.errors.append(_("line %(line)d: no unit name") % {"line": row.line})
         elif name in seen:
-            report.errors.append(_("line %(line)d: %(name)s is listed twice") % {"line": row.line, "name": name})
+            report.errors.append(
+                _("line %(line)d: %(name)s is listed twice") % {"line": row.line, "name": name}
+            )
         seen.add(name)
         try:
             parse_kind(row.kind)
@@ -165,15 +189,25 @@ def import_units(*, actor: Actor | None, rows: list[UnitRow], dry_run: bool = Fa
         existing = Unit.objects.filter(name=name).first()
         if existing is None:
             unit = add_unit(
-                actor=actor, name=name, parent=parent, kind=parse_kind(row.kind),
-                peer_group=row.peer_group.strip(), short_name=short, aliases=tuple(aliases),
+                actor=actor,
+                name=name,
+                parent=parent,
+                kind=parse_kind(row.kind),
+                peer_group=row.peer_group.strip(),
+                short_name=short,
+                aliases=tuple(aliases),
             )
             report.created.append(name)
         else:
             before = _unit_state(existing)
             unit = update_unit(
-                actor=actor, unit=existing, parent=parent, kind=parse_kind(row.kind),
-                peer_group=row.peer_group.strip(), short_name=short or existing.short_name, aliases=tuple(aliases),
+                actor=actor,
+                unit=existing,
+                parent=parent,
+                kind=parse_kind(row.kind),
+                peer_group=row.peer_group.strip(),
+                short_name=short or existing.short_name,
+                aliases=tuple(aliases),
             )
             (report.updated if _unit_state(unit) != before else report.unchanged).append(name)
         done[name] = unit
@@ -210,7 +244,10 @@ def create_person(
         person.set_unusable_password()
     person.save()
     record(
-        actor=actor, kind="person.add", subject_type="person", subject_id=person.pk,
+        actor=actor,
+        kind="person.add",
+        subject_type="person",
+        subject_id=person.pk,
         after={"username": username, "display_name": display_name, "superuser": is_superuser},
     )
     if unit is not None and role:
@@ -226,7 +263,10 @@ def add_membership(*, actor: Actor | None, person: Person, unit: Unit, role: str
     membership, created = Membership.objects.get_or_create(person=person, unit=unit, role=role)
     if created:
         record(
-            actor=actor, kind="membership.add", subject_type="person", subject_id=person.pk,
+            actor=actor,
+            kind="membership.add",
+            subject_type="person",
+            subject_id=person.pk,
             after={"unit": unit.name, "role": role},
         )
     return membership
@@ -238,7 +278,10 @@ def add_portfolio(*, actor: Actor | None, leader: Person, unit: Unit) -> Portfol
     portfolio, created = Portfolio.objects.get_or_create(leader=leader, unit=unit)
     if created:
         record(
-            actor=actor, kind="portfolio.add", subject_type="person", subject_id=leader.pk,
+            actor=actor,
+            kind="portfolio.add",
+            subject_type="person",
+            subject_id=leader.pk,
             after={"unit": unit.name},
         )
     return portfolio

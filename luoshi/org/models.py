@@ -37,10 +37,17 @@ class Unit(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT)
-    peer_group = models.CharField(_("peer group"), max_length=100, blank=True, help_text=_("考核分组, for rankings"))
+    peer_group = models.CharField(
+        _("peer group"), max_length=100, blank=True, help_text=_("考核分组, for rankings")
+    )
     # Materialised path "/1/7/42/": a subtree is one indexed prefix match on any database.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
 

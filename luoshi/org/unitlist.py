@@ -31,8 +31,12 @@ def _rows_of(path: Path) -> list[list[str]]:
         try:
             sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         except Exception as exc:
-            raise InvalidInput(_("%(path)s: not a readable Excel file (%(error)s)") % {"path": path.name, "error": exc}) from None
-        return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+            raise InvalidInput(
+                _("%(path)s: not a readable Excel file (%(error)s)") % {"path": path.name, "error": exc}
+            ) from None
+        return [
+            ["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
     if suffix == ".csv":
         data = path.read_bytes()
         for encoding in ("utf-8-sig", "gb18030"):
@@ -50,9 +54,13 @@ def _rows_of(path: Path) -> list[list[str]]:
 def read_unit_list(path: Path) -> list[UnitRow]:
     """The unit rows of a file; the header row is found among the first ten rows."""
     rows = _rows_of(path)
+    header_at = -1
     for index, row in enumerate(rows[:10]):
         header = {"".join(cell.split()): i for i, cell in enumerate(row)}
-        found = {key: next((header[v] for v in variants if v in header), None) for key, variants in COLUMNS.items()}
+        header_at = index
+        found = {
+            key: next((header[v] for v in variants if v in header), None) for key, variants in COLUMNS.items()
+        }
         if found["name"] is not None:
             break
     else:
@@ -63,9 +71,18 @@ def read_unit_list(path: Path) -> list[UnitRow]:
         return row[i] if i is not None and i < len(row) else ""
 
     out = []
-    for line, row in enumerate(rows[index + 1 :], start=index + 2):
+    for line, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         if not any(row):
             continue
         names = tuple(n for n in re.split(r"[、,，;；/\s]+", cell(row, "names")) if n)
-        out.append(UnitRow(line, cell(row, "name"), cell(row, "parent"), cell(row, "kind"), cell(row, "peer_group"), names))
+        out.append(
+            UnitRow(
+                line,
+                cell(row, "name"),
+                cell(row, "parent"),
+                cell(row, "kind"),
+                cell(row, "peer_group"),
+                names,
+            )
+        )
     return out

@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--password", help="password; asked for when omitted and a terminal is attached")
         parser.add_argument("--unit", help="unit name, short name or alias")
         parser.add_argument("--role", choices=Role.values, help="role in that unit")
-        parser.add_argument("--office", action="store_true", help="supervision office staff (sees everything)")
+        parser.add_argument(
+            "--office", action="store_true", help="supervision office staff (sees everything)"
+        )
         parser.add_argument("--superuser", action="store_true", help="administrator")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -44,8 +46,13 @@ class Command(BaseCommand):
             password = getpass.getpass(f"password for {options['username']}: ")
         try:
             person = create_person(
-                actor=None, username=options["username"], password=password, display_name=options["name"],
-                unit=unit, role=role, is_superuser=options["superuser"],
+                actor=None,
+                username=options["username"],
+                password=password,
+                display_name=options["name"],
+                unit=unit,
+                role=role,
+                is_superuser=options["superuser"],
             )
         except ActionError as exc:
             raise CommandError(exc.message) from None

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         verbs = parser.add_subparsers(dest="verb", required=True)
-        imp = verbs.add_parser("import", help="load a unit list: 单位名称, 上级单位, 类型, 考核分组, 简称/别名")
+        imp = verbs.add_parser(
+            "import", help="load a unit list: 单位名称, 上级单位, 类型, 考核分组, 简称/别名"
+        )
         imp.add_argument("file", type=Path)
         imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
 
@@ -30,9 +32,8 @@ class Command(BaseCommand):
                 self.stderr.write(error)
             raise CommandError(f"{len(report.errors)} 处错误，未导入任何单位 (nothing imported)")
         prefix = "（试运行，未写入）" if options["dry_run"] else ""
-        self.stdout.write(
-            f"{prefix}新增 {len(report.created)} 个单位，更新 {len(report.updated)} 个，未变 {len(report.unchanged)} 个"
-        )
+        counts = (len(report.created), len(report.updated), len(report.unchanged))
+        self.stdout.write(prefix + "新增 %d 个单位，更新 %d 个，未变 %d 个" % counts)
         for name in report.created:
             self.stdout.write(f"  + {name}")
         for name in report.updated:
