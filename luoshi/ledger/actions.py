@@ -64,15 +64,25 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, A
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-def _log(actor: Person | None, kind: str, task: Task, before: dict[str, Any], reason: str = "", **extra: Any) -> None:
+def _log(
+    actor: Person | None, kind: str, task: Task, before: dict[str, Any], reason: str = "", **extra: Any
+) -> None:
     old, new = _changed(before, task_state(task))
     new.update(extra)
-    record(actor=actor, kind=f"task.{kind}", subject_type="task", subject_id=task.pk, before=old, after=new, reason=reason)
+    record(
+        actor=actor,
+        kind=f"task.{kind}",
+        subject_type="task",
+        subject_id=task.pk,
+        before=old,
+        after=new,
+        reason=reason,
+    )
 
 
 def _lock(task: Task) -> Task:
     """Re-read the task under a row lock so two people cannot move it at once."""
-    return Task.objects.select_for_update().select_related("lead_unit").get(pk=task.pk)
+    return Task.objects.select_for_update(of=("self",)).select_related("lead_unit").get(pk=task.pk)
 
 
 def _check_move(move: str, task: Task) -> None:
@@ -84,9 +94,17 @@ def _check_move(move: str, task: Task) -> None:
 
 
 _MOVE_NAMES = {
-    "assign": "assign", "sign_for": "sign for", "send_back": "send back", "report": "report on",
-    "complete": "complete", "close": "close", "reopen": "reopen", "extend": "extend",
-    "suspend": "suspend", "resume": "resume", "cancel": "cancel",
+    "assign": "assign",
+    "sign_for": "sign for",
+    "send_back": "send back",
+    "report": "report on",
+    "complete": "complete",
+    "close": "close",
+    "reopen": "reopen",
+    "extend": "extend",
+    "suspend": "suspend",
+    "resume": "resume",
+    "cancel": "cancel",
 }
 
 
@@ -103,9 +121,7 @@ def _require_lead_member(actor: Person, task: Task, what: str) -> None:
 def _require_leader_or_office(actor: Person, task: Task, what: str) -> None:
     if is_office(actor) or (task.lead_leader_id is not None and task.lead_leader_id == actor.pk):
         return
-    raise NotAllowed(
-        _("only the supervision office or the task's lead leader may %(what)s") % {"what": what}
-    )
+    raise NotAllowed(_("only the supervision office or the task's lead leader may %(what)s") % {"what": what})
 
 
 @dataclass
@@ -177,10 +193,15 @@ def create_task(*, actor: Person | None, data: TaskInput, assigned_on: dt.date |
     if data.tags:
         task.tags.set([Tag.objects.get_or_create(name=name)[0] for name in data.tags])
     Target.objects.bulk_create(
-        Target(task=task, indicator=ind, op=op, value=value, unit=unit) for ind, op, value, unit in data.targets
+        Target(task=task, indicator=ind, op=op, value=value, unit=unit)
+        for ind, op, value, unit in data.targets
     )
     record(
-        actor=actor, kind="task.create", subject_type="task", subject_id=task.pk, after={
+        actor=actor,
+        kind="task.create",
+        subject_type="task",
+        subject_id=task.pk,
+        after={
             **task_state(task),
             "co_units": [u.name for u in data.co_units],
             "source": data.source.pk if data.source else None,
@@ -191,7 +212,9 @@ def create_task(*, actor: Person | None, data: TaskInput, assigned_on: dt.date |
 
 
 @transaction.atomic
-def assign(*, actor: Person, task: Task, lead_unit: Unit | None = None, on: dt.date, reason: str = "") -> Task:
+def assign(
+    *, actor: Person, task: Task, lead_unit: Unit | None = None, on: dt.date, reason: str = ""
+) -> Task:
     """交办: hand a draft (or returned) task to its lead unit."""
     _require_office(actor, _("assign tasks"))
     task = _lock(task)
@@ -248,9 +271,7 @@ def _check_evidence(files: Iterable[Attachment]) -> list[tuple[Attachment, str]]
             raise InvalidInput(_("%(name)s is larger than 20 MB") % {"name": f.name})
         kind = next((t for magic, t in EVIDENCE_TYPES.items() if f.content.startswith(magic)), None)
         if kind is None:
-            raise InvalidInput(
-                _("%(name)s is not a PDF, office document or picture") % {"name": f.name}
-            )
+            raise InvalidInput(_("%(name)s is not a PDF, office document or picture") % {"name": f.name})
         checked.append((f, kind))
     return checked
 
@@ -280,12 +301,22 @@ def report_progress(
     files = _check_evidence(evidence)
     before = task_state(task)
     report = ProgressReport.objects.create(
-        task=task, author=actor, reported_on=on, text=text, percent=percent, problems=problems, next_steps=next_steps
+        task=task,
+        author=actor,
+        reported_on=on,
+        text=text,
+        percent=percent,
+        problems=problems,
+        next_steps=next_steps,
     )
     for f, kind in files:
         Evidence.objects.create(
-            report=report, file=ContentFile(f.content, name=f.name), name=f.name,
-            sha256=hashlib.sha256(f.content).hexdigest(), size=len(f.content), content_type=kind,
+            report=report,
+            file=ContentFile(f.content, name=f.name),
+            name=f.name,
+            sha256=hashlib.sha256(f.content).hexdigest(),
+            size=len(f.content),
+            content_type=kind,
         )
     task.status = Status.IN_PROGRESS
     task.save()
@@ -295,7 +326,9 @@ def report_progress(
 
 
 @transaction.atomic
-def complete(*, actor: Person, task: Task, on: dt.date, text: str, evidence: Sequence[Attachment] = ()) -> Task:
+def complete(
+    *, actor: Person, task: Task, on: dt.date, text: str, evidence: Sequence[Attachment] = ()
+) -> Task:
     """办结: the lead unit claims completion, with what was done and its evidence."""
     task = _lock(task)
     _require_lead_member(actor, task, _("complete it"))
@@ -307,8 +340,12 @@ def complete(*, actor: Person, task: Task, on: dt.date, text: str, evidence: Seq
     report = ProgressReport.objects.create(task=task, author=actor, reported_on=on, text=text, percent=100)
     for f, kind in files:
         Evidence.objects.create(
-            report=report, file=ContentFile(f.content, name=f.name), name=f.name,
-            sha256=hashlib.sha256(f.content).hexdigest(), size=len(f.content), content_type=kind,
+            report=report,
+            file=ContentFile(f.content, name=f.name),
+            name=f.name,
+            sha256=hashlib.sha256(f.content).hexdigest(),
+            size=len(f.content),
+            content_type=kind,
         )
     task.status, task.completed_on = Status.DONE, on
     task.save()
@@ -422,7 +459,10 @@ def add_milestone(*, actor: Person, task: Task, title: str, due: dt.date, weight
     milestone = Milestone.objects.create(task=task, title=title, due=due, weight=weight)
     refresh_progress(task)
     record(
-        actor=actor, kind="task.milestone.add", subject_type="task", subject_id=task.pk,
+        actor=actor,
+        kind="task.milestone.add",
+        subject_type="task",
+        subject_id=task.pk,
         after={"milestone": milestone.pk, "title": title, "due": due.isoformat(), "weight": weight},
     )
     return milestone
@@ -452,7 +492,11 @@ def refresh_progress(task: Task) -> None:
     current: Task | None = task
     while current is not None and current.pk not in seen:
         seen.add(current.pk)
-        latest = current.reports.exclude(percent=None).order_by("-reported_on", "-id").values_list("percent", flat=True)
+        latest = (
+            current.reports.exclude(percent=None)
+            .order_by("-reported_on", "-id")
+            .values_list("percent", flat=True)
+        )
         milestones = [(m.weight, m.done_on is not None) for m in current.milestones.all()]
         children = [
             (1, 100 if c.status in lifecycle.FINISHED else c.progress)
