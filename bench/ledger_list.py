@@ -25,7 +25,7 @@ import tracemalloc
 os.environ.setdefault("LUOSHI_DATA", tempfile.mkdtemp(prefix="luoshi-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from luoshi.ledger.calendars import office_calendar
 from luoshi.ledger.health import Assessment, TaskFacts, assess
@@ -122,18 +123,27 @@ def ledger_rows(
 ) -> list[LedgerRow]:
     """Rows for `tasks` (already narrowed by `visible_to`) with health as of `today`."""
     calendar = calendar or office_calendar()
-    latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-reported_on", "-id")
     rows = [
-        LedgerRow(values)
-        for values in tasks.annotate(
-            last_report_on=Max("reports__reported_on"),
-            latest_progress=Subquery(latest.values("text")[:1]),
-        )
-        .values(*ROW_FIELDS, "last_report_on", "latest_progress")
-        .order_by("id")
+        LedgerRow({**values, "last_report_on": None, "latest_progress": None})
+        for values in tasks.values(*ROW_FIELDS).order_by("id")
     ]
     by_id = {row.id: row for row in rows}
     ids = tasks.values("pk")
+    # The latest report of each task in one pass (a window, not a correlated subquery per row,
+    # whose plan degrades badly before PostgreSQL has statistics on a freshly loaded table).
+    latest = (
+        ProgressReport.objects.filter(task__in=ids)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("task_id"), order_by=[F("reported_on").desc(), F("id").desc()]
+            )
+        )
+        .filter(rank=1)
+        .values_list("task_id", "reported_on", "text")
+    )
+    for task_id, reported_on, text in latest:
+        if task_id in by_id:
+            by_id[task_id].values.update(last_report_on=reported_on, latest_progress=text)
     for task_id, name in Task.co_units.through.objects.filter(task__in=ids).values_list(
         "task_id", "unit__name"
     ):
