@@ -42,7 +42,9 @@ class Cast:
         """A task created by the office; assigned to `unit` (default 发改委) unless assigned_on is None."""
         return ledger.create_task(
             actor=self.olga,
-            data=ledger.TaskInput(title=title, lead_unit=unit or self.ndrc, deadline=deadline, lead_leader=leader),
+            data=ledger.TaskInput(
+                title=title, lead_unit=unit or self.ndrc, deadline=deadline, lead_leader=leader
+            ),
             assigned_on=assigned_on,
         )
 
@@ -50,17 +52,37 @@ class Cast:
 def make_cast() -> Cast:
     """Build the cast in the current test database."""
     city = org.add_unit(actor=None, name="示范市人民政府", kind=UnitKind.CITY, short_name="市政府")
-    office = org.add_unit(actor=None, name="示范市人民政府督查室", parent=city, kind=UnitKind.SUPERVISION,
-                          short_name="市政府督查室")
-    ndrc = org.add_unit(actor=None, name="示范市发展和改革委员会", parent=city, kind=UnitKind.DEPARTMENT,
-                        peer_group="市直部门", short_name="市发改委", aliases=("发改委",))
+    office = org.add_unit(
+        actor=None,
+        name="示范市人民政府督查室",
+        parent=city,
+        kind=UnitKind.SUPERVISION,
+        short_name="市政府督查室",
+    )
+    ndrc = org.add_unit(
+        actor=None,
+        name="示范市发展和改革委员会",
+        parent=city,
+        kind=UnitKind.DEPARTMENT,
+        peer_group="市直部门",
+        short_name="市发改委",
+        aliases=("发改委",),
+    )
     ndrc_sub = org.add_unit(actor=None, name="示范市价格监测中心", parent=ndrc, kind=UnitKind.OFFICE)
-    agri = org.add_unit(actor=None, name="示范市农业农村局", parent=city, kind=UnitKind.DEPARTMENT,
-                        peer_group="市直部门", short_name="市农业农村局", aliases=("农业局",))
+    agri = org.add_unit(
+        actor=None,
+        name="示范市农业农村局",
+        parent=city,
+        kind=UnitKind.DEPARTMENT,
+        peer_group="市直部门",
+        short_name="市农业农村局",
+        aliases=("农业局",),
+    )
 
     def person(username: str, name: str, unit: Unit | None = None, role: str | None = None) -> Person:
-        return org.create_person(actor=None, username=username, password="pw-" + username,
-                                 display_name=name, unit=unit, role=role)
+        return org.create_person(
+            actor=None, username=username, password="pw-" + username, display_name=name, unit=unit, role=role
+        )
 
     olga = person("olga", "欧阳督查", office, Role.SUPERVISOR)
     alice = person("alice", "艾丽", ndrc, Role.LIAISON)

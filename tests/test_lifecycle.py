@@ -16,7 +16,9 @@ D = dt.date(2024, 3, 1)
 
 
 def events_for(task_id: int) -> list[str]:
-    return list(Event.objects.filter(subject_type="task", subject_id=str(task_id)).values_list("kind", flat=True))
+    return list(
+        Event.objects.filter(subject_type="task", subject_id=str(task_id)).values_list("kind", flat=True)
+    )
 
 
 def test_full_lifecycle_lands_in_event_log(cast: Cast) -> None:
@@ -28,7 +30,13 @@ def test_full_lifecycle_lands_in_event_log(cast: Cast) -> None:
     task.refresh_from_db()
     assert task.status == Status.CLOSED
     assert task.progress == 100
-    assert events_for(task.pk) == ["task.create", "task.sign_for", "task.report", "task.complete", "task.close"]
+    assert events_for(task.pk) == [
+        "task.create",
+        "task.sign_for",
+        "task.report",
+        "task.complete",
+        "task.close",
+    ]
     close = Event.objects.filter(kind="task.close").get()
     assert close.actor_name == "欧阳督查"
     assert close.before == {"status": "done"} and close.after == {"status": "closed"}

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DRAFT, ASSIGNED, ACCEPTED, IN_PROGRESS, DONE, CLOSED = "draft", "assigned", "accepted", "in_progress", "done", "closed"
+DRAFT, ASSIGNED, ACCEPTED, IN_PROGRESS, DONE, CLOSED = (
+    "draft",
+    "assigned",
+    "accepted",
+    "in_progress",
+    "done",
+    "closed",
+)
 RETURNED, SUSPENDED, CANCELLED = "returned", "suspended", "cancelled"
 
 WORKING = frozenset({ASSIGNED, ACCEPTED, IN_PROGRESS})
@@ -34,7 +41,9 @@ MOVES: dict[str, Move] = {
     "extend": Move(frozenset({DRAFT, ASSIGNED, ACCEPTED, IN_PROGRESS, RETURNED}), None),  # 延期
     "suspend": Move(frozenset({ASSIGNED, ACCEPTED, IN_PROGRESS}), SUSPENDED),  # 暂缓
     "resume": Move(frozenset({SUSPENDED}), None),  # back to the state it was suspended from
-    "cancel": Move(frozenset({DRAFT, ASSIGNED, ACCEPTED, IN_PROGRESS, RETURNED, SUSPENDED}), CANCELLED),  # 撤销
+    "cancel": Move(
+        frozenset({DRAFT, ASSIGNED, ACCEPTED, IN_PROGRESS, RETURNED, SUSPENDED}), CANCELLED
+    ),  # 撤销
 }
 
 

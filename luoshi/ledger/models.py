@@ -66,7 +66,9 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "sha256"], condition=~Q(sha256=""), name="source_unique_content")
+            models.UniqueConstraint(
+                fields=["kind", "sha256"], condition=~Q(sha256=""), name="source_unique_content"
+            )
         ]
 
     def __str__(self) -> str:
@@ -103,28 +105,53 @@ class TaskQuerySet(models.QuerySet["Task"]):
 class Task(models.Model):
     """任务: one matter a unit must handle by some date."""
 
-    source = models.ForeignKey(Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT)
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT
+    )
     source_start = models.PositiveIntegerField(null=True, blank=True)
     source_end = models.PositiveIntegerField(null=True, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent task"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    seq = models.CharField(_("number"), max_length=20, blank=True, help_text=_("序号 as the ledger writes it"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    seq = models.CharField(
+        _("number"), max_length=20, blank=True, help_text=_("序号 as the ledger writes it")
+    )
     section = models.CharField(_("section"), max_length=200, blank=True, help_text=_("e.g. 一、稳增长"))
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
     lead_leader = models.ForeignKey(
-        Person, verbose_name=_("lead leader"), null=True, blank=True, on_delete=models.PROTECT, related_name="led_tasks"
+        Person,
+        verbose_name=_("lead leader"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
     )
     lead_leader_name = models.CharField(_("lead leader (as written)"), max_length=100, blank=True)
     lead_unit = models.ForeignKey(
-        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="lead_tasks"
+        Unit,
+        verbose_name=_("lead unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_tasks",
     )
     co_units = models.ManyToManyField(Unit, verbose_name=_("co-units"), blank=True, related_name="co_tasks")
     responsible = models.ForeignKey(
-        Person, verbose_name=_("responsible person"), null=True, blank=True, on_delete=models.PROTECT,
+        Person,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="responsible_tasks",
     )
     responsible_name = models.CharField(_("responsible person (as written)"), max_length=100, blank=True)
@@ -134,7 +161,9 @@ class Task(models.Model):
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
     deadline_text = models.CharField(_("deadline as written"), max_length=100, blank=True)
     cadence = models.CharField(_("reporting cadence"), max_length=20, choices=Cadence.choices, blank=True)
-    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress %"), default=0)
     note = models.TextField(_("note"), blank=True)

@@ -17,7 +17,9 @@ GENESIS = "0" * 64
 
 def canonical(payload: Mapping[str, Any]) -> bytes:
     """The one byte string a payload hashes to: sorted keys, no spaces, UTF-8."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    return json.dumps(
+        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    ).encode()
 
 
 def link(prev_hash: str, payload: Mapping[str, Any]) -> str:
