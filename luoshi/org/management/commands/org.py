@@ -32,8 +32,8 @@ class Command(BaseCommand):
                 self.stderr.write(error)
             raise CommandError(f"{len(report.errors)} 处错误，未导入任何单位 (nothing imported)")
         prefix = "（试运行，未写入）" if options["dry_run"] else ""
-        counts = (len(report.created), len(report.updated), len(report.unchanged))
-        self.stdout.write(prefix + "新增 %d 个单位，更新 %d 个，未变 %d 个" % counts)
+        created, updated, unchanged = len(report.created), len(report.updated), len(report.unchanged)
+        self.stdout.write(f"{prefix}新增 {created} 个单位，更新 {updated} 个，未变 {unchanged} 个")
         for name in report.created:
             self.stdout.write(f"  + {name}")
         for name in report.updated:
