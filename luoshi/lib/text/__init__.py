@@ -22,3 +22,10 @@ The contract the rest of Luoshi relies on (implemented in decode.py, clean.py, s
 TextError is the only exception the library raises for bad input (empty, binary, undecodable,
 a directory, unreadable); its message is one line meant for the user.
 """
+
+from luoshi.lib.text.clean import Removal
+from luoshi.lib.text.document import Document, read_bytes, read_file
+from luoshi.lib.text.errors import TextError
+from luoshi.lib.text.segment import Sentence
+
+__all__ = ["Document", "Removal", "Sentence", "TextError", "read_bytes", "read_file"]

@@ -1,0 +1,269 @@
+"""From one read document to the contract's JSON shape (`luoshi.directives/1`).
+
+The walk is one pass over `doc.sentences`: each sentence may open a heading (outline.py), may be
+an item (items.py) with owners, due, recurrence and targets, or may report figures (figures.py).
+Work-plan parentheses that name owners are collected per numbered paragraph and handed to every
+item of that paragraph afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from luoshi.lib.deadlines import find_due, find_recurrence, find_year_statement
+from luoshi.lib.directives.figures import find_figures, period_of
+from luoshi.lib.directives.items import demand_of, kind_of
+from luoshi.lib.directives.meta import find_date, find_speaker, find_title, salutation_end
+from luoshi.lib.directives.outline import Heading, Outline, match_heading
+from luoshi.lib.directives.owners import find_owners, has_own_subject, parenthesis_owners
+from luoshi.lib.directives.targets import find_targets
+from luoshi.lib.text import Document, Sentence
+
+__all__ = ["SCHEMA", "extract"]
+
+SCHEMA = "luoshi.directives/1"
+
+_CHAIN_END = ("；", ";", "﹔")
+_PAREN = re.compile(r"[(（][^()（）]{2,120}[)）]")
+_PAREN_ROLE = re.compile(r"牵头|负责|配合|参与|单位[:：]|部门[:：]")
+# A line of its own naming the bodies in charge (meeting minutes, work plans).
+_LABEL_LINE = re.compile(r"^[(（]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位)[:：]")
+# Documents whose every numbered statement is a task: work plans, task breakdowns.
+_PLAN_TITLE = re.compile(
+    r"工作要点|实施方案|工作方案|行动方案|任务分工|责任分工|工作计划|任务清单|重点任务|责任清单"
+)
+_TITLE_YEAR = re.compile(r"(?P<y>20\d{2})年")
+
+
+@dataclass
+class _Item:
+    sentence: Sentence
+    section: Heading | None
+    kind: str
+    owners: list[str]
+    due: dict[str, Any] | None
+    recurrence: str | None
+    targets: list[dict[str, Any]]
+    own_subject: bool
+    paragraph: int
+
+
+@dataclass
+class _Walk:
+    doc: Document
+    anchor: date | None
+    year: int | None
+    outline: Outline = field(default_factory=Outline)
+    items: list[_Item] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    heading_owners: dict[str, list[str]] = field(default_factory=dict)
+    head_end: int = 0  # where the speech starts: after the salutation, when there is one
+    plan: bool = False  # a work plan: numbered statements are tasks
+
+
+def _due(text: str, anchor: date | None, year: int | None) -> tuple[dict[str, Any] | None, bool]:
+    due = find_due(text, anchor=anchor, year=year)
+    if due is None or due.kind == "ongoing":
+        return None, False
+    if due.kind == "recurring":
+        return {"text": due.text, "by": None}, True
+    by = due.by.isoformat() if due.by else None
+    return {"text": due.text, "by": by}, due.kind == "date"
+
+
+def _paragraph_text(doc: Document, index: int) -> str:
+    start, end = doc.paragraphs[index]
+    return doc.text[start:end]
+
+
+def _walk(walk: _Walk, title: str | None) -> None:
+    doc = walk.doc
+    chain_mood: bool | None = None  # mood of the sentence that opened the current `;` chain
+    prev: Sentence | None = None
+    periods: dict[int, str | None] = {}
+    anchor_year = walk.anchor.year if walk.anchor else walk.year
+    for index, sentence in enumerate(doc.sentences):
+        text = sentence.text
+        # A `;` chain runs on across line breaks: many pages break the line after each `;`.
+        continues = prev is not None and prev.text.rstrip("”’」』)）》\"' ").endswith(_CHAIN_END)
+        if not continues:
+            chain_mood = None
+        prev = sentence
+        if sentence.start < walk.head_end or (title is not None and index == 0 and text.strip() == title):
+            continue  # the headline, byline and salutation are not part of the speech
+        due, concrete = _due(text, walk.anchor, walk.year)
+        recurrence = find_recurrence(text)
+        targets = find_targets(text)
+        # A cadence, or a bounded number (`不低于98%`, `以上`, `以内`), makes a sentence a demand
+        # unless it looks back: work reports state targets without a modal verb.
+        scheduled = recurrence is not None or any(t["op"] != "=" for t in targets)
+        match = match_heading(text)
+        heading: Heading | None = None
+        if match is not None:
+            heading = walk.outline.add(match, sentence_index=index, start=sentence.start, end=sentence.end)
+            owners = find_owners(match.title)
+            if owners:
+                walk.heading_owners[heading.id] = owners
+            probe = ("要" + match.title) if match.family == "一要" else match.title
+            content = text[: match.offset] + text[match.body :]
+            demand = demand_of(probe, scheduled=scheduled)
+        else:
+            content = text
+            demand = demand_of(
+                text,
+                chain_demand=chain_mood if continues else None,
+                scheduled=scheduled,
+                plan=walk.plan and walk.outline.current is not None,
+            )
+        if not continues or chain_mood is None:
+            chain_mood = demand.is_item
+        if not demand.is_item:
+            if heading is None:
+                if sentence.paragraph not in periods:
+                    periods[sentence.paragraph] = period_of(
+                        _paragraph_text(doc, sentence.paragraph), anchor_year
+                    )
+                for fig in find_figures(text, period=periods[sentence.paragraph]):
+                    fig["span"] = _span(
+                        doc, sentence.start + text.find(fig["text"]), len(fig["text"]), sentence
+                    )
+                    walk.figures.append(fig)
+            continue
+        if content != text:
+            targets = find_targets(content)
+        kind = kind_of(
+            content, has_number=bool(targets), has_deadline=concrete, has_cadence=recurrence is not None
+        )
+        walk.items.append(
+            _Item(
+                sentence=sentence,
+                section=walk.outline.current,
+                kind=kind,
+                owners=find_owners(content),
+                due=due,
+                recurrence=recurrence,
+                targets=targets,
+                own_subject=has_own_subject(content),
+                paragraph=sentence.paragraph,
+            )
+        )
+
+
+def _span(doc: Document, start: int, length: int, sentence: Sentence) -> list[int]:
+    if start < sentence.start:  # the clause was not found verbatim: fall back to the sentence
+        start, length = sentence.start, sentence.end - sentence.start
+    s, e = doc.to_original(start, start + length)
+    return [s, e]
+
+
+def _parenthesis_owners(walk: _Walk) -> dict[str, list[str]]:
+    """Owners (and a due text) named in work-plan parentheses, keyed by section id or paragraph."""
+    doc = walk.doc
+    found: dict[str, list[str]] = {}
+    sections: dict[int, str] = {}
+    for item in walk.items:
+        sections.setdefault(item.paragraph, item.section.id if item.section else f"p{item.paragraph}")
+    headings = walk.outline.headings
+    for index, (start, end) in enumerate(doc.paragraphs):
+        text = doc.text[start:end]
+        spans: list[tuple[int, str]] = []
+        if _LABEL_LINE.match(text):
+            spans.append((0, "(" + text.strip("()（） ") + ")"))
+        elif "(" in text or "（" in text:
+            spans.extend((m.start(), m.group(0)) for m in _PAREN.finditer(text))
+        for offset, inner in spans:
+            if not _PAREN_ROLE.search(inner) and "、" not in inner:
+                continue
+            owners = parenthesis_owners(inner)
+            if not owners:
+                continue
+            position = start + offset
+            opened = [h for h in headings if h.start <= position]
+            key = opened[-1].id if opened else sections.get(index, f"p{index}")
+            found.setdefault(key, [])
+            found[key].extend(o for o in owners if o not in found[key])
+    return found
+
+
+def _render(walk: _Walk, *, name: str, sha256: str, title: str | None, speaker: str | None) -> dict[str, Any]:
+    doc = walk.doc
+    paren = _parenthesis_owners(walk)
+    items: list[dict[str, Any]] = []
+    for n, item in enumerate(walk.items, start=1):
+        owners = list(item.owners)
+        key = item.section.id if item.section else f"p{item.paragraph}"
+        if key in paren:
+            # A work plan's parenthesis owns every item of its numbered paragraph, lead first.
+            owners = paren[key] + [o for o in owners if o not in paren[key]]
+        elif not owners and not item.own_subject and item.section is not None:
+            owners = list(walk.heading_owners.get(item.section.id, []))
+        s, e = doc.to_original(item.sentence.start, item.sentence.end)
+        kind = item.kind
+        if owners and kind == "principle" and key in paren:
+            kind = "task"  # a work-plan item with named owners is assigned work
+        items.append(
+            {
+                "id": f"i{n}",
+                "section": item.section.id if item.section else None,
+                "kind": kind,
+                "text": item.sentence.text,
+                "owners": owners,
+                "due": item.due,
+                "recurrence": item.recurrence,
+                "targets": item.targets,
+                "span": [s, e],
+            }
+        )
+    outline = []
+    for h in walk.outline.headings:
+        s, e = doc.to_original(h.start, h.end)
+        outline.append(
+            {
+                "id": h.id,
+                "parent": h.parent,
+                "level": h.level,
+                "marker": h.marker,
+                "title": h.title,
+                "span": [s, e],
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "name": name,
+            "sha256": sha256,
+            "chars": len(doc.original),
+            "encoding": doc.encoding,
+            "script": doc.script,
+        },
+        "meta": {
+            "title": title,
+            "speaker": speaker,
+            "date": walk.anchor.isoformat() if walk.anchor else None,
+        },
+        "outline": outline,
+        "items": items,
+        "figures": walk.figures,
+    }
+
+
+def extract(doc: Document, *, name: str, sha256: str, date: date | None = None) -> dict[str, Any]:
+    """Extract outline, items and figures from a read document, in the contract's JSON shape.
+
+    `date` overrides the meeting date found in the text (deadlines resolve against it)."""
+    title = find_title(doc.text)
+    speaker = find_speaker(doc.text)
+    anchor = date if date is not None else find_date(doc.text, doc.original)
+    year = anchor.year if anchor else find_year_statement(doc.text)
+    if year is None and title:
+        # `2024年全市政务公开工作要点`: a plan or report names its year in the title
+        m = _TITLE_YEAR.search(title)
+        year = int(m.group("y")) if m else None
+    plan = bool(title and _PLAN_TITLE.search(title))
+    walk = _Walk(doc=doc, anchor=anchor, year=year, head_end=salutation_end(doc.text), plan=plan)
+    first = doc.sentences[0].text.strip() if doc.sentences else None
+    _walk(walk, title if title == first else None)
+    return _render(walk, name=name, sha256=sha256, title=title, speaker=speaker)
