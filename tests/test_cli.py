@@ -52,7 +52,19 @@ def test_org_import_createuser_and_audit(data: Path) -> None:
     assert "新增 11 个单位" in out
     again = run(data, "org", "import", str(demo_path("units.csv"))).stdout
     assert "新增 0 个单位" in again and "未变 11 个" in again
-    run(data, "createuser", "li", "--name", "李联络", "--unit", "县发改局", "--role", "liaison", "--password", "x")
+    run(
+        data,
+        "createuser",
+        "li",
+        "--name",
+        "李联络",
+        "--unit",
+        "县发改局",
+        "--role",
+        "liaison",
+        "--password",
+        "x",
+    )
     bad = run(data, "createuser", "wang", "--unit", "不存在的局", "--role", "liaison", check=False)
     assert bad.returncode != 0 and "unknown unit" in bad.stderr and "Traceback" not in bad.stderr
     assert "chain intact" in run(data, "audit", "verify").stdout
@@ -67,7 +79,9 @@ def test_org_import_refuses_a_bad_list_whole(data: Path, tmp_path: Path) -> None
     assert "line 2" in result.stderr and "Traceback" not in result.stderr
     dry = run(data, "org", "import", str(demo_path("units.csv")), "--dry-run").stdout
     assert "试运行" in dry and "新增 11 个单位" in dry
-    assert "新增 11 个单位" in run(data, "org", "import", str(demo_path("units.csv"))).stdout  # dry run wrote nothing
+    assert (
+        "新增 11 个单位" in run(data, "org", "import", str(demo_path("units.csv"))).stdout
+    )  # dry run wrote nothing
     missing = run(data, "org", "import", str(tmp_path / "nope.xlsx"), check=False)
     assert missing.returncode != 0 and "no such file" in missing.stderr
 
@@ -84,8 +98,10 @@ def test_serve_answers_with_admin_and_static_files(data: Path) -> None:
     port = free_port()
     env = {**os.environ, "LUOSHI_DATA": str(data)}
     server = subprocess.Popen(
-        [*LUOSHI, "serve", "--port", str(port), "--workers", "1"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [*LUOSHI, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -19,7 +19,9 @@ def make_tasks(cast: Cast, n: int) -> None:
         task.co_units.add(cast.agri)
         actions.add_milestone(actor=cast.olga, task=task, title="节点", due=dt.date(2024, 3, 1))
         actions.sign_for(actor=cast.alice, task=task)
-        actions.report_progress(actor=cast.alice, task=task, on=dt.date(2024, 2, 1), text=f"进展{i}", percent=30)
+        actions.report_progress(
+            actor=cast.alice, task=task, on=dt.date(2024, 2, 1), text=f"进展{i}", percent=30
+        )
 
 
 def count_queries(cast: Cast) -> int:
@@ -38,7 +40,9 @@ def test_query_count_does_not_grow_with_rows(cast: Cast) -> None:
 def test_rows_carry_health_progress_and_co_units(cast: Cast) -> None:
     make_tasks(cast, 1)
     late = cast.task("逾期任务", deadline=dt.date(2024, 3, 1))
-    rows = {r.values["title"]: r.as_json() for r in ledger_rows(Task.objects.all(), today=dt.date(2024, 4, 1))}
+    rows = {
+        r.values["title"]: r.as_json() for r in ledger_rows(Task.objects.all(), today=dt.date(2024, 4, 1))
+    }
     first = rows["任务0"]
     assert first["co_units"] == ["示范市农业农村局"]
     assert first["latest_progress"] == "进展0"

@@ -80,7 +80,7 @@ class PortfolioInline(admin.TabularInline[Portfolio, Person]):
 
 
 @admin.register(Person)
-class PersonAdmin(AuditedAdmin, UserAdmin[Person]):  # type: ignore[misc]
+class PersonAdmin(AuditedAdmin, UserAdmin[Person]):
     audit_subject = "person"
     list_display = ["username", "display_name", "is_active", "is_superuser"]
     fieldsets = (*(UserAdmin.fieldsets or ()), ("Luoshi", {"fields": ("display_name", "phone")}))
