@@ -29,11 +29,11 @@ def _sample(prefix: str) -> str:
 @needs_samples
 @pytest.mark.parametrize(
     ("prefix", "encoding"),
-    [("000", "big5"), ("001", "gb18030"), ("002", "gb18030"), ("004", "big5")],
+    [("000", "big5"), ("001", "gb18030"), ("002", "gb18030"), ("003", "big5"), ("004", "big5")],
 )
 def test_samples_reencoded_round_trip(prefix: str, encoding: str) -> None:
     text = _sample(prefix)
-    data = text.encode(encoding, errors="replace")  # 004 has a few chars Big5 lacks
+    data = text.encode(encoding, errors="replace")  # Big5 lacks pinyin letters and a few chars
     doc = read_bytes(data, f"{prefix}.txt")
     assert doc.encoding == encoding
     assert doc.original == data.decode(encoding)
@@ -291,3 +291,55 @@ def test_read_file_accepts_str_and_reads_utf8(tmp_path: Path) -> None:
     path.write_text("要抓落实。", encoding="utf-8")
     doc = read_file(str(path))
     assert doc.name == "ok.txt" and doc.text == "要抓落实。"
+
+
+def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(TextError, match=r"^ledger\.xlsx: a ZIP archive but not a \.docx"):
+        read_bytes(out.getvalue(), "ledger.xlsx")
+
+
+def test_valid_utf8_with_only_rare_characters_stays_utf8() -> None:
+    text = "𠀀𠀁𪚥龘靐齉爩"  # extension B and other rare characters, no common ones
+    doc = read_bytes(text.encode("utf-8"), "rare.txt")
+    assert doc.encoding == "utf-8" and doc.original == text
+
+
+def test_other_encodings_fall_back_to_charset_normalizer() -> None:
+    text = "Café, résumé and naïve: a speech about the economy. We must act now."
+    doc = read_bytes(text.encode("cp1252"), "latin.txt")
+    assert doc.encoding == "cp1252" and doc.original == text
+
+
+@needs_samples
+@pytest.mark.parametrize(("script", "encoding"), [("hans", "gb18030"), ("hant", "big5"), ("hant", "gb18030")])
+def test_three_character_snippets_are_mostly_detected(script: str, encoding: str) -> None:
+    import random
+
+    import opencc
+
+    text = "".join(p.read_text(encoding="utf-8") for p in FILES)
+    simplified = "".join(ch for ch in opencc.OpenCC("t2s").convert(text) if "\u4e00" <= ch <= "\u9fff")
+    source = simplified if script == "hans" else opencc.OpenCC("s2t").convert(simplified)
+    rng = random.Random(7)
+    right = total = 0
+    for _ in range(300):
+        i = rng.randrange(len(source) - 3)
+        snippet = source[i : i + 3]
+        try:
+            data = snippet.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        total += 1
+        right += read_bytes(data, "s.txt").original == snippet
+    assert right / total >= 0.97
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_device_is_a_text_error() -> None:
+    with pytest.raises(TextError, match=r"^zero: not a regular file$"):
+        read_file("/dev/zero")

@@ -21,6 +21,24 @@ The contract the rest of Luoshi relies on (implemented in decode.py, clean.py, s
 
 TextError is the only exception the library raises for bad input (empty, binary, undecodable,
 a directory, unreadable); its message is one line meant for the user.
+
+Beyond the contract:
+
+    doc.name          # the file name used in messages
+    doc.format        # "text" | "docx" | "html"; for html, `original` is the page's text
+    doc.removed       # tuple[Removal]: what cleaning dropped, as (kind, start, end) ranges of
+                      # doc.original; kind is "pinyin", "mojibake", "stray", or a boilerplate
+                      # kind ("crumbs", "publishing", "editor", "share", "next", "pages",
+                      # "tools", "rule", "trailer"). The publishing line (a fallback for the
+                      # speech date) is found here.
+    doc.offsets.from_original(pos) -> int      # where an original position ended up in text
+
+Modules: decode.py (bytes → str: encoding detection, .docx, .html), clean.py (cleaning and the
+boilerplate table), segment.py (paragraphs, sentences), offsets.py (the offset map), hanzi.py
+(character tables; frequent_hanzi.txt), convert.py (OpenCC t2s, 著 → 着), punct.py
+(punctuation classes).
+Importing the package is cheap: OpenCC, python-docx, BeautifulSoup and charset-normalizer are
+imported on first use, and the character tables are built on the first read.
 """
 
 from luoshi.lib.text.clean import Removal

@@ -179,7 +179,7 @@ _CLAUSE_RE = re.compile(cc("\n" + TERMINATORS + COMMAS + COLONS, negate=True) + 
 # GBK byte-shift garbage (`?yōu)榘l(fā)`, `?guī)ь^`, `;洜I`) is made of lost bytes shown as `?`,
 # ASCII letters and symbols from misaligned byte pairs, leftovers of pinyin readings (tone
 # marks, a lone `)`), rare Han characters and odd letters. No library recognises it, hence rules.
-_SIGNAL_CHARS = f"?\ufffd\ue000-\uf8ff\u0400-\u04ff^\x80-\x9f{_TONE}"
+_SIGNAL_CHARS = f"?\ufffd\ue000-\uf8ff^\x80-\x9f{_TONE}"
 _DECISIVE = frozenset("\ufffd") | frozenset(map(chr, range(0x80, 0xA0)))
 _ODD_LETTERS = frozenset(map(chr, range(0x370, 0x500)))  # Greek, Cyrillic
 _SYMBOLS = frozenset(";^`|~{}[]<>=@#$&*\\")
@@ -191,7 +191,7 @@ MAX_RUN = 40  # garbage runs seen in practice are under 15 characters
 
 # Seeds of a garbage run: a signal character, or Latin letters glued to a Han character (the
 # shape of `;洜I`). Most seeds are harmless (`X人`) and are dropped after a cheap look around.
-_SEED_RE = re.compile(f"[{_SIGNAL_CHARS}]|[A-Za-z]+")
+_SEED_RE = re.compile(f"[{_SIGNAL_CHARS}]|[A-Za-z\u0370-\u04ff]+")
 
 
 def find_mojibake(text: str, script: Script) -> list[tuple[int, int]]:
@@ -222,20 +222,22 @@ def find_mojibake(text: str, script: Script) -> list[tuple[int, int]]:
         return hanzi.is_han(ch) and (ch not in common or ch in foreign)
 
     runs: list[tuple[int, int]] = []
+    examined = 0  # seeds inside a window already looked at add nothing (keeps `????…` linear)
     for m in _SEED_RE.finditer(text):
         start, end = m.span()
-        if runs and start < runs[-1][1]:
+        if start < examined:
             continue
-        letters = text[start] in _LATIN
+        letters = text[start] in _LATIN or text[start] in _ODD_LETTERS
         if letters and not (
             (start and hanzi.is_han(text[start - 1])) or (end < len(text) and hanzi.is_han(text[end]))
         ):
             continue  # a Latin word among Latin text or spaces: no sign of garbage
         seed = (start, end)
-        while start > 0 and end - start < MAX_RUN and junk(text[start - 1]):
+        while start > examined and end - start < MAX_RUN and junk(text[start - 1]):
             start -= 1
         while end < len(text) and end - start < MAX_RUN and junk(text[end]):
             end += 1
+        examined = end
         if letters and (start, end) == seed:
             continue  # letters by a Han character and nothing odd around: `X人`, `GDP增长`
         if _is_garbage(text[start:end], common):

@@ -24,6 +24,7 @@ Format = Literal["text", "docx", "html"]
 SCORE_PREFIX = 64 * 1024  # bytes scored per candidate; enough to decide, cheap on big files
 SCORE_CHARS = 64 * 1024  # characters sampled when judging decoded text
 MAX_CONTROL_SHARE = 0.02  # more control characters than this means binary data, not text
+MAX_UNPACKED = 256 * 1024 * 1024  # bytes a .docx may unpack to
 MAX_REPLACEMENT_SHARE = 0.02  # a lenient decoding may lose a few bytes (truncated file), no more
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
@@ -33,7 +34,10 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 # U+0250-U+1FFF (Armenian, Hebrew, Arabic, …).
 _ODD_RE = re.compile(
     r"[\ue000-\uf8ff\u0250-\u1fff\u2460-\u27ff\u2c00-\u2dff\u2e80-\u2fdf\u3040-\u31ff"
-    r"\u3200-\u33ff\ufe10-\ufe4f\uac00-\ud7af\U000f0000-\U0010ffff\x80-\x9f]"
+    r"\u3200-\u33ff\ufe10-\ufe4f\uac00-\ud7af\U000f0000-\U0010ffff\x80-\x9f"
+    # GB2312 row-1 symbols that Big5 punctuation turns into when read as GB18030 (¤¨ˇˉ‖∶〃々,
+    # math operators, geometric shapes), all rare in running text.
+    r"\u00a4\u00a8\u02c7\u02c9\u2016\u2236\u3003\u3005\u2200-\u22ff\u25a0-\u25ff]"
 )
 _HTML_START_RE = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
@@ -97,26 +101,31 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         codec = utf16
         return _checked(_lenient(data, codec, name), name), codec
     try:
-        utf8 = data.decode("utf-8")
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
+        utf8 = None
+    if utf8 is not None:
         # Valid UTF-8 is decisive unless it reads as odd scripts or rare Han characters, which
         # happens when a few GB18030/Big5 bytes line up as UTF-8 by chance (约谈 → Լ̸).
         head = hanzi.sample(utf8, SCORE_CHARS)
         if not _ODD_RE.search(head) and not _looks_garbled(head, minimum=1):
             return _checked(utf8, name), "utf-8"
-    best_label, best_codec, best_score = "", "", float("-inf")
+    best: tuple[float, str, str, str | None] = (float("-inf"), "", "", None)
     for label, family in _FAMILIES:
-        codec, strict = _first_strict(data, family)
-        sample = data[:SCORE_PREFIX].decode(codec, errors="replace")
-        if len(data) > SCORE_PREFIX:
-            sample = sample.rstrip("\ufffd")  # the prefix may cut the last character in half
-        score = _score(sample) + (0.5 if strict else 0.0)  # a clean decoding wins a tie
-        if score > best_score:
-            best_label, best_codec, best_score = label, codec, score
-    text = data.decode(best_codec, errors="replace")
+        codec, decoded = _first_strict(data, family)
+        sample = decoded[:SCORE_CHARS] if decoded is not None else None
+        if sample is None:
+            sample = data[:SCORE_PREFIX].decode(codec, errors="replace")
+            if len(data) > SCORE_PREFIX:
+                sample = sample.rstrip("\ufffd")  # the prefix may cut the last character in half
+        score = _score(sample) + (0.5 if decoded is not None else 0.0)  # clean decoding wins a tie
+        if score > best[0]:
+            best = (score, label, codec, decoded)
+    _, best_label, best_codec, text_or_none = best
+    text = text_or_none if text_or_none is not None else data.decode(best_codec, errors="replace")
     if _replacement_share(text) > MAX_REPLACEMENT_SHARE or _looks_garbled(text):
+        if utf8 is not None:  # nothing reads better: valid UTF-8 it is (rare characters and all)
+            return _checked(utf8, name), "utf-8"
         other = _charset_normalizer_guess(data)
         if other is not None:
             return _checked(other[0], name), other[1]
@@ -124,14 +133,15 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     return _checked(text, name), best_label
 
 
-def _first_strict(data: bytes, family: tuple[str, ...]) -> tuple[str, bool]:
+def _first_strict(data: bytes, family: tuple[str, ...]) -> tuple[str, str | None]:
+    """The first codec of `family` that decodes `data` strictly, with the text; else the first
+    codec and None."""
     for codec in family:
         try:
-            data.decode(codec)
+            return codec, data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return codec, True
-    return family[0], False
+    return family[0], None
 
 
 def _lenient(data: bytes, codec: str, name: str) -> str:
@@ -174,7 +184,12 @@ def _score(sample: str) -> float:
     p = hanzi.profile(sample)
     odd = _count(_ODD_RE, sample)
     bad = sample.count("\ufffd") + _count(_CONTROL_RE, sample)
-    return p.common - 3.0 * p.rare - 4.0 * odd - 10.0 * bad
+    # Big5 bytes read as GB18030 give a random mix of simplified-only and traditional-only
+    # characters; real text is rarely both at once (a Big5 reading cannot be).
+    mixed = min(p.traditional, p.simplified)
+    # Frequent characters weigh more: on a few characters, a wrong reading gives common but
+    # random characters, while real text is mostly the top 1,000.
+    return p.common + p.frequent - 3.0 * p.rare - 4.0 * odd - 10.0 * bad - 2.0 * mixed
 
 
 def _replacement_share(text: str) -> float:
@@ -219,6 +234,18 @@ def _checked(text: str, name: str) -> str:
 
 def docx_text(data: bytes, name: str) -> str:
     """The paragraphs and table rows of a .docx, one per line (table cells joined by tabs)."""
+    import zipfile  # deferred with the rest of the .docx path
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise TextError(name, "not a readable .docx file") from exc
+    if not is_word:
+        raise TextError(name, "a ZIP archive but not a .docx (no word/document.xml)")
+    if unpacked > MAX_UNPACKED:  # a zip bomb, or far more than any speech
+        raise TextError(name, f".docx too large when unpacked ({unpacked // (1024 * 1024)} MB)")
     try:
         import docx  # deferred: python-docx and lxml take ~80 ms to import
         from docx.table import Table
@@ -258,15 +285,19 @@ def _table_lines(table: object) -> list[str]:
 
 # --- .html ------------------------------------------------------------------------------------
 
-_DROP_TAGS = ("script", "style", "nav", "noscript", "template", "iframe", "svg", "head", "object")
-_BLOCK_TAGS = (
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "li", "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
-    "caption", "title",
+_DROP_TAGS = frozenset(
+    ("script", "style", "nav", "noscript", "template", "iframe", "svg", "head", "object", "select")
+)
+_BLOCK_TAGS = frozenset(
+    (
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr",
+        "ul", "caption", "title",
+    )
 )  # fmt: skip
-_CELL_TAGS = ("td", "th")
-# Markers inserted at block and cell boundaries while white space is collapsed; both are control
+_CELL_TAGS = frozenset(("td", "th"))
+# Markers emitted at block and cell boundaries while white space is collapsed; both are control
 # characters that cannot occur in a page's text.
 _BREAK = "\x1e"
 _CELL = "\x1f"
@@ -287,16 +318,43 @@ def html_text(markup: str, name: str) -> str:
             soup = BeautifulSoup(markup, "lxml")
         except Exception:  # lxml missing or failing: the stdlib parser is slower but tolerant
             soup = BeautifulSoup(markup, "html.parser")
-        for tag in soup.find_all(_DROP_TAGS):
-            tag.decompose()
-        for tag in soup.find_all(_BLOCK_TAGS):
-            tag.insert_before(_BREAK)
-            tag.insert_after(_BREAK)
-        for tag in soup.find_all(_CELL_TAGS):
-            tag.insert_after(_CELL)
-        raw = soup.get_text()
+        raw = _visible_text(soup)
     except RecursionError as exc:  # absurdly deep nesting
         raise TextError(name, "HTML page nested too deeply to read") from exc
+    except Exception as exc:  # bs4 and its parsers raise many types on broken markup
+        raise TextError(name, "not a readable HTML page") from exc
     # Browsers collapse runs of ASCII white space (not no-break or ideographic spaces).
     lines = (line.strip(" \t") for line in _HTML_SPACE_RE.sub(_collapse, raw).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _visible_text(soup: object) -> str:
+    """Page text with block and cell markers, in one pass over the parse tree.
+
+    Hand-written because bs4's own tools do not fit: `get_text()` knows no block elements, and
+    inserting marker strings into the tree costs time quadratic in the nesting depth. The walk
+    follows `descendants` (no recursion) and keeps the stack of open elements, so it is linear.
+    """
+    from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
+    assert isinstance(soup, BeautifulSoup)
+    parts: list[str] = []
+    open_tags: list[Tag] = [soup]
+    hidden = 0  # how many open elements are dropped ones (script, nav, …)
+    for node in soup.descendants:
+        parent = node.parent
+        while open_tags and open_tags[-1] is not parent:
+            closed = open_tags.pop()  # leaving an element: close it
+            hidden -= closed.name in _DROP_TAGS
+            if closed.name in _BLOCK_TAGS:
+                parts.append(_BREAK)
+            elif closed.name in _CELL_TAGS:
+                parts.append(_CELL)
+        if isinstance(node, Tag):
+            open_tags.append(node)
+            hidden += node.name in _DROP_TAGS
+            if node.name in _BLOCK_TAGS:
+                parts.append(_BREAK)
+        elif not hidden and (type(node) is NavigableString or isinstance(node, CData)):
+            parts.append(str(node))
+    return "".join(parts)

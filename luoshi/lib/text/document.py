@@ -13,6 +13,7 @@ from luoshi.lib.text.offsets import OffsetMap
 from luoshi.lib.text.segment import Sentence, paragraphs, sentences
 
 MAX_BYTES = 64 * 1024 * 1024  # a speech is kilobytes; refuse what is clearly not one
+_ONLY_BOILERPLATE = "no text left after removing web page boilerplate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ def read_bytes(data: bytes, name: str = "input") -> Document:
         raise TextError(name, "no text: only white space and punctuation")
     cleaned = clean(original)
     if not _has_words(cleaned.text):
-        raise TextError(name, "no text left after removing web page boilerplate")
+        garbled = any(r.kind == "mojibake" for r in cleaned.removals)
+        raise TextError(name, "no readable text, only garbled characters" if garbled else _ONLY_BOILERPLATE)
     paras = paragraphs(cleaned.text)
     points = sorted(cleaned.offsets.from_original(r.start) for r in cleaned.removals if r.kind == "mojibake")
     return Document(
@@ -71,6 +73,8 @@ def read_file(path: Path | str) -> Document:
     try:
         if path.is_dir():
             raise TextError(name, "is a directory, not a file")
+        if path.exists() and not path.is_file():  # a device or pipe could be read forever
+            raise TextError(name, "not a regular file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise TextError(name, f"file too large ({size // (1024 * 1024)} MB)")

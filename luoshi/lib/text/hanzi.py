@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from luoshi.lib.text.convert import t2s_converter
 
@@ -75,13 +76,41 @@ def common_han() -> frozenset[str]:
 
 
 @cache
-def traditional_only() -> frozenset[str]:
-    """Characters that OpenCC t2s changes on their own: evidence of traditional script."""
+def _t2s_chars() -> dict[str, str]:
+    """Traditional character → simplified, for every Big5 character OpenCC t2s changes."""
     candidates = sorted(big5_all())
     converted = t2s_converter().convert("".join(candidates))
     if len(converted) != len(candidates):  # t2s maps single characters 1:1; guard anyway
         converted = "".join((t2s_converter().convert(ch) or ch)[0] for ch in candidates)
-    return frozenset(a for a, b in zip(candidates, converted, strict=True) if a != b)
+    return {a: b for a, b in zip(candidates, converted, strict=True) if a != b}
+
+
+@cache
+def traditional_only() -> frozenset[str]:
+    """Characters that OpenCC t2s changes on their own: evidence of traditional script."""
+    return frozenset(_t2s_chars())
+
+
+@cache
+def frequent_han() -> frozenset[str]:
+    """The 1,000 most frequent characters of running text, in both scripts (about 90% of it).
+
+    Read from frequent_hanzi.txt, which was generated from jieba's dictionary (the installed
+    word-frequency list) with:
+
+        counts = Counter()
+        for line in open("jieba/dict.txt"):
+            word, freq = line.split()[:2]
+            for ch in word:
+                if "\u4e00" <= ch <= "\u9fff":
+                    counts[ch] += int(freq)
+        top = [ch for ch, _ in counts.most_common(1000)]
+    """
+    data = (Path(__file__).parent / "frequent_hanzi.txt").read_text(encoding="utf-8")
+    simplified = frozenset(
+        ch for line in data.splitlines() if not line.startswith("#") for ch in line.strip()
+    )
+    return simplified | {t for t, s in _t2s_chars().items() if s in simplified}
 
 
 @cache
@@ -105,6 +134,7 @@ class Profile:
 
     han: int
     common: int
+    frequent: int  # among the common ones, the most frequent 1,000 (either script)
     traditional: int
     simplified: int
 
@@ -117,7 +147,8 @@ class Profile:
 def profile(text: str) -> Profile:
     """Count Han, common, traditional-only and simplified-only characters in `text`."""
     common_set, trad_set, simp_set = common_han(), traditional_only(), simplified_only()
-    han = common = trad = simp = 0
+    frequent_set = frequent_han()
+    han = common = frequent = trad = simp = 0
     # Counter runs in C; the Python loop then visits each distinct character once.
     for ch, n in Counter(text).items():
         if not is_han(ch):
@@ -125,8 +156,9 @@ def profile(text: str) -> Profile:
         han += n
         if ch in common_set:
             common += n
+            frequent += n if ch in frequent_set else 0
         if ch in trad_set:
             trad += n
         elif ch in simp_set:
             simp += n
-    return Profile(han, common, trad, simp)
+    return Profile(han, common, frequent, trad, simp)
