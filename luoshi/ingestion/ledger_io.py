@@ -43,7 +43,6 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -56,7 +55,7 @@ from luoshi.ingestion.sheets import SECTION_SEPARATOR, LedgerRow, LedgerSheet, S
 from luoshi.ledger.actions import TaskInput, create_task
 from luoshi.ledger.models import ProgressReport, SourceKind, Status, Task
 from luoshi.ledger.queries import LedgerRow as TaskRow
-from luoshi.ledger.queries import ledger_rows
+from luoshi.ledger.queries import ledger_rows, tasks_for
 from luoshi.lib.deadlines import parse_due
 from luoshi.lib.ledger_layout import EXPORT_KEYS, LEDGER_COLUMNS
 from luoshi.org.access import is_office
@@ -956,17 +955,6 @@ def write_ledger(
     return count
 
 
-def _tasks_for(person: Person | None, unit: Unit | None) -> QuerySet[Task]:
-    # The command line without --as is the office itself (whoever runs it holds the database);
-    # everyone else sees exactly what `visible_to` lets them see.
-    tasks = Task.objects.all() if person is None else Task.objects.visible_to(person)
-    tasks = tasks.exclude(status=Status.CANCELLED)
-    if unit is not None:
-        co = Task.co_units.through.objects.filter(unit__path__startswith=unit.path).values("task_id")
-        tasks = tasks.filter(Q(lead_unit__path__startswith=unit.path) | Q(pk__in=co))
-    return tasks
-
-
 def export_ledger(
     *,
     person: Person | None,
@@ -980,7 +968,7 @@ def export_ledger(
     the tasks that unit (or a unit under it) leads or helps with. Returns the number of tasks.
     """
     today = today or timezone.localdate()
-    rows = ledger_rows(_tasks_for(person, unit), today=today)
+    rows = ledger_rows(tasks_for(person, unit), today=today)
     missing = [r.id for r in rows if not r.values["latest_progress"]]
     imported = _progress_texts(missing)
     for r in rows:

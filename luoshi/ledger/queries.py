@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from luoshi.ledger.calendars import office_calendar
 from luoshi.ledger.health import Assessment, TaskFacts, assess
-from luoshi.ledger.models import Milestone, ProgressReport, Target, Task
+from luoshi.ledger.models import Milestone, ProgressReport, Status, Target, Task
 from luoshi.lib.workdays import WorkCalendar
+from luoshi.org.models import Person, Unit
 
 ROW_FIELDS = (
     "id",
@@ -167,3 +168,15 @@ def ledger_rows(
         row.milestones = milestones.get(row.id, [])
         row.assessment = assess(facts_of(row.values, row.milestones), today, calendar, margin=margin)
     return rows
+
+
+def tasks_for(person: Person | None, unit: Unit | None = None) -> QuerySet[Task]:
+    """The tasks a ledger listing or export shows: all of them for the operator at the console
+    (person None: whoever runs the command holds the database), else what `visible_to` allows;
+    narrowed to the tasks `unit` (or a unit under it) leads or helps with. Cancelled tasks are left out."""
+    tasks = Task.objects.all() if person is None else Task.objects.visible_to(person)
+    tasks = tasks.exclude(status=Status.CANCELLED)
+    if unit is not None:
+        co = Task.co_units.through.objects.filter(unit__path__startswith=unit.path).values("task_id")
+        tasks = tasks.filter(Q(lead_unit__path__startswith=unit.path) | Q(pk__in=co))
+    return tasks

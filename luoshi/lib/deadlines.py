@@ -323,6 +323,15 @@ _RECURRING_DAY = re.compile(
 # `年底/今年/全年` bound the action only when their clause speaks of finishing something;
 # `为全年农业丰收打基础`, `从今年开始`, `年底考核`, `今年是…` do not.
 _BOUND_CUE = re.compile(r"目标|任务|完成|实现|确保|力争|争取|达到|突破|以内|之内")
+# ...or when the clause carries a forward quantity: `全年粮食产量稳定在50万吨以上`,
+# `全年安排重点项目120个` (a count being planned), not only a finishing verb.
+_QTY = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)"
+_FORWARD_QUANTITY = re.compile(
+    rf"(?:不少于|不低于|稳定在|保持在|控制在){_QTY}"
+    rf"|{_QTY}[^,，。;；\d]{{0,8}}?以上"
+    rf"|(?:安排|新建|新增|新开工|开工|实施|建设|建成|推进|引进|招引|培育|打造|举办|组织|开展|改造|创建)"
+    rf"[^,，。;；]{{0,20}}?\d+(?:\.\d+)?[个项家座条所台套部场批户名人处亩公里万亿千百%％]"
+)
 _NOT_BOUND_BEFORE = re.compile(r"(?:为|从|自|对|在|与|比|较|同|截至|去年|上年)$")
 _NOT_BOUND_AFTER = re.compile(
     r"^(?:是|以来|开始|起|来|初|度?(?:考核|工作会|总结|述职)|考核|以前|的成绩|的工作)"
@@ -347,7 +356,9 @@ def _bounds(text: str, start: int, end: int) -> bool:
         return False
     if text[start:end].endswith(("前", "内")) or after.startswith(("前", "内", "之前", "以前")):
         return True
-    return bool(_BOUND_CUE.search(before[-12:] + "|" + after))
+    if _BOUND_CUE.search(before[-12:] + "|" + after):
+        return True
+    return _FORWARD_QUANTITY.search(before + text[start:end] + after) is not None
 
 
 @dataclass(frozen=True)
@@ -399,6 +410,10 @@ def _ctx(anchor: date | None, year: int | None) -> _Ctx:
     return _Ctx(year if year is not None else (anchor.year if anchor is not None else None), anchor)
 
 
+# Deadlines that only name this year (`今年`, `全年`, `年底前`): a finer one in the sentence wins.
+_YEAR_LEVEL = frozenset({"this-year", "this-year-end"})
+
+
 def find_due(text: str, *, anchor: date | None = None, year: int | None = None) -> Due | None:
     """The deadline one sentence sets, or None.
 
@@ -419,7 +434,9 @@ def find_due(text: str, *, anchor: date | None = None, year: int | None = None) 
         if not concrete:
             return Due(word, None, find_recurrence(word), "recurring", start, end)
     if concrete:
-        hit = concrete[0]
+        # A month, day, quarter or half-year beats a year-level word (`今年…9月底前` → 9月底前).
+        specific = [h for h in concrete if h.rule.name not in _YEAR_LEVEL]
+        hit = specific[0] if specific and concrete[0].rule.name in _YEAR_LEVEL else concrete[0]
         return Due(hit.text, _roll_forward(hit, anchor), None, "date", hit.start, hit.end)
     if hits:
         hit = hits[0]

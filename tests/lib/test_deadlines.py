@@ -38,6 +38,13 @@ MEETING = date(2024, 1, 11)
         ("本月底前报送市政府督查室", "本月底前", "2024-01-31"),
         ("2024年6月底前完成", "2024年6月底前", "2024-06-30"),
         ("要尽快落实,确保一季度见效", "一季度", "2024-03-31"),  # a concrete deadline beats a vague word
+        # a forward quantity makes 全年/年底 bound the action
+        ("全年新建标准化厂房20万平方米以上", "全年", "2024-12-31"),
+        ("全年粮食产量稳定在80万吨", "全年", "2024-12-31"),
+        ("全年计划开工农村公路改造项目36条", "全年", "2024-12-31"),
+        # a month beats a year-level word in the same sentence
+        ("今年要把老旧管网改造方案在10月底前报市政府审定", "10月底前", "2024-10-31"),
+        ("全年目标任务中,污水管网工程须于8月底前完工", "8月底前", "2024-08-31"),
     ],
 )
 def test_sentence_deadlines_resolve_against_the_meeting_date(sentence: str, text: str, by: str) -> None:
@@ -72,6 +79,7 @@ def test_vague_words_keep_their_text_without_a_day(sentence: str, text: str) -> 
     "sentence",
     [
         "为全年农业丰收打下坚实基础",
+        "去年全年新建厂房20万平方米以上",
         "从今年开始,各级各部门要按年度上报述职报告",
         "接下来还将面临年底考核等各项重大考验",
         "今年是新中国成立75周年",

@@ -302,6 +302,20 @@ def test_meta_falls_back_to_the_publishing_line_and_never_guesses_a_year() -> No
     assert find_date("新华社5月22日电 正文。", "新华社5月22日电 正文。") is None
 
 
+def test_meta_reads_the_date_on_an_issuer_line() -> None:
+    text = "某县政府专题会议纪要\n某县人民政府办公室\u3000\u3000\u30002023年9月8日\n会议要求:\n一、做好秋收工作。"
+    assert find_date(text, text) == date(2023, 9, 8)
+
+
+def test_meta_reads_a_date_alone_in_the_closing_signature_block() -> None:
+    body = "\n".join(f"第{i}段正文,要做好工作。" for i in range(20))
+    text = f"关于某项工作的通报\n{body}\n特此通报。\n\n某市农业农村局\n2023年11月3日\n"
+    assert find_date(text, text) == date(2023, 11, 3)
+    # a date line far above the closing block is not a signature date
+    early = f"关于某项工作的通报\n正文。\n{'x' * 700}\n2020年1月1日\n{body}\n"
+    assert find_date(early, early) is None
+
+
 # --- the whole pipeline and its renderings --------------------------------------------------
 
 SPEECH = (

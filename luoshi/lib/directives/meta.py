@@ -68,6 +68,14 @@ _LINE_DATE = re.compile(
 _LEAD_DATE = re.compile(
     r"^[—\-－\s]*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[上下]午)?(?:在|[,，]|\s)", re.M
 )
+# `清源区人民政府办公室　　2024年5月17日`: an issuer line that ends with the date
+_ISSUER_DATE = re.compile(
+    r"^[ \u3000]*[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|委员会|办公室|办公厅|领导小组|督查室|[局委办厅部院处室会])"
+    r"[ \u3000\t]+(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[ \u3000]*$",
+    re.M,
+)
+_SIGNATURE_LINES = 8
 _PUBLISHED = re.compile(
     r"(?:发布时间|發布時間|发布日期|發布日期|时间|時間|日期|发表时间|發表時間|更新时间|更新時間)\s*[:：]\s*"
     r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
@@ -160,8 +168,22 @@ def find_date(text: str, original: str) -> date | None:
             found = _date(m)
             if found:
                 return found
+    # An issuer line with its date near the top (`XX人民政府办公室　　2024年5月17日`).
+    m = _ISSUER_DATE.search(text[:600])
+    if m and (found := _date(m)):
+        return found
     # Publishing lines are boilerplate that cleaning removed: read them from the original.
     m = _PUBLISHED.search(original[:3000])
     if m:
         return _date(m)
+    return _signature_date(text)
+
+
+def _signature_date(text: str) -> date | None:
+    """A date in the closing signature block: alone on a line or after the issuer, last lines only."""
+    lines = [line for line in text.splitlines() if line.strip()][-_SIGNATURE_LINES:]
+    for line in reversed(lines):
+        m = _LINE_DATE.search(line) or _ISSUER_DATE.search(line)
+        if m and (found := _date(m)):
+            return found
     return None

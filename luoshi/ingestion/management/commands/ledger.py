@@ -6,6 +6,8 @@ verb is one `add_parser` call and one method.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.ingestion.ledger_io import export_ledger, import_ledger
+from luoshi.ledger.calendars import office_calendar
+from luoshi.ledger.listing import HEALTH_LABELS, calendar_warnings, render_table
+from luoshi.ledger.models import SourceKind
+from luoshi.ledger.queries import ledger_rows, tasks_for
 from luoshi.org.errors import ActionError
 from luoshi.org.models import Person, Unit
 from luoshi.org.names import UnitDirectory
@@ -47,7 +53,7 @@ class Command(BaseCommand):
     help = "Import or export an office's Excel task ledger (台账)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        verbs = parser.add_subparsers(dest="verb", required=True, metavar="{import,export}")
+        verbs = parser.add_subparsers(dest="verb", required=True, metavar="{import,export,list}")
 
         imp = verbs.add_parser("import", help="load an Excel ledger (.xlsx or .csv)")
         imp.add_argument("file", type=Path, help="the ledger, .xlsx or .csv")
@@ -69,6 +75,27 @@ class Command(BaseCommand):
             "--as", dest="as_user", metavar="USER", help="export what this user sees (default: all)"
         )
         exp.add_argument("--unit", help="only the tasks this unit (or one under it) leads or helps with")
+
+        lst = verbs.add_parser("list", help="the ledger with health (a table, or --json for scripts)")
+        lst.add_argument("--json", action="store_true", help="one JSON array of tasks")
+        lst.add_argument(
+            "--as", dest="as_user", metavar="USER", help="list what this user sees (default: all)"
+        )
+        lst.add_argument("--unit", help="only the tasks this unit (or one under it) leads or helps with")
+        lst.add_argument("--health", choices=sorted(HEALTH_LABELS), help="only tasks in this health")
+        lst.add_argument("--kind", choices=SourceKind.values, help="only tasks from this kind of source")
+        lst.add_argument(
+            "--due-before",
+            type=dt.date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="only tasks due on or before this day",
+        )
+        lst.add_argument(
+            "--today",
+            type=dt.date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="judge health as of this day (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         handler = getattr(self, f"_{options['verb']}")
@@ -107,3 +134,21 @@ class Command(BaseCommand):
             person=_person(options["as_user"]), path=path, today=today, unit=_unit(options["unit"])
         )
         self.stdout.write(_("%(count)d tasks written to %(path)s") % {"count": count, "path": path})
+
+    def _list(self, **options: Any) -> None:
+        today = options["today"] or timezone.localdate()
+        tasks = tasks_for(_person(options["as_user"]), _unit(options["unit"]))
+        if options["kind"]:
+            tasks = tasks.filter(kind=options["kind"])
+        if options["due_before"]:
+            tasks = tasks.filter(deadline__lte=options["due_before"])
+        rows = ledger_rows(tasks, today=today)
+        if options["health"]:
+            # Health is computed, not stored, so it is filtered after it is known.
+            rows = [r for r in rows if r.assessment and r.assessment.health == options["health"]]
+        if options["json"]:
+            self.stdout.write(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1))
+        else:
+            self.stdout.write(render_table(rows))
+        for warning in calendar_warnings(rows, today, office_calendar()):
+            self.stderr.write(warning)
