@@ -41,6 +41,11 @@ ROW_PROJECTS, ROW_INVEST, ROW_CONSUME, ROW_HOUSING, ROW_SAFETY, ROW_NO_TEXT, ROW
 )
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english(english: object) -> None:
+    """These tests check what refusals say; the wording is asserted in English."""
+
+
 def messy_ledger(path: Path) -> Path:
     """An office's ledger as it arrives: an attachment mark, a title, a fill-in line, a two-row
     header under merged group cells, sections, cells merged down, line breaks inside cells, mixed

@@ -15,6 +15,11 @@ from luoshi.testing import Cast
 D = dt.date(2024, 3, 1)
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english(english: object) -> None:
+    """These tests check what refusals say; the wording is asserted in English."""
+
+
 def events_for(task_id: int) -> list[str]:
     return list(
         Event.objects.filter(subject_type="task", subject_id=str(task_id)).values_list("kind", flat=True)

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from luoshi.audit.actions import record
 from luoshi.ledger import lifecycle
@@ -94,17 +95,17 @@ def _check_move(move: str, task: Task) -> None:
 
 
 _MOVE_NAMES = {
-    "assign": "assign",
-    "sign_for": "sign for",
-    "send_back": "send back",
-    "report": "report on",
-    "complete": "complete",
-    "close": "close",
-    "reopen": "reopen",
-    "extend": "extend",
-    "suspend": "suspend",
-    "resume": "resume",
-    "cancel": "cancel",
+    "assign": gettext_lazy("assign"),
+    "sign_for": gettext_lazy("sign for"),
+    "send_back": gettext_lazy("send back"),
+    "report": gettext_lazy("report on"),
+    "complete": gettext_lazy("complete"),
+    "close": gettext_lazy("close"),
+    "reopen": gettext_lazy("reopen"),
+    "extend": gettext_lazy("extend"),
+    "suspend": gettext_lazy("suspend"),
+    "resume": gettext_lazy("resume"),
+    "cancel": gettext_lazy("cancel"),
 }
 
 

@@ -211,6 +211,13 @@ def test_parenthesis_owners_put_the_lead_first_and_skip_dates() -> None:
     assert parenthesis_owners("(第5/6页)") == []
 
 
+def test_parenthesis_owners_keep_a_nested_parenthesis_and_split_roles_at_the_list_mark() -> None:
+    assert parenthesis_owners("（责任单位：各乡（镇）、县交通局）") == ["各乡（镇）", "县交通局"]
+    assert parenthesis_owners("（县农业农村局牵头、县财政局配合）") == ["县农业农村局", "县财政局"]
+    assert parenthesis_owners("（县财政局配合、县水利局牵头）") == ["县水利局", "县财政局"]
+    assert parenthesis_owners("（县民政局负责、各社区配合）") == ["县民政局", "各社区"]
+
+
 # --- numbers, targets, figures --------------------------------------------------------------
 
 
@@ -231,6 +238,12 @@ def test_parenthesis_owners_put_the_lead_first_and_skip_dates() -> None:
         ("“1+5+N”产业集群", []),  # a programme name
         ("增强“四个意识”,落实“三项制度”", []),  # slogans
         ("推进万家水库建设", []),
+        ("细颗粒物平均浓度降至32微克/立方米", [(32, "微克/立方米")]),
+        ("举办招聘会45场", [(45, "场")]),
+        ("出台政策文件12部", [(12, "部")]),
+        ("新增充电桩300台、换电柜20套", [(300, "台"), (20, "套")]),
+        ("建成污水处理厂3座", [(3, "座")]),
+        ("全部建成投用", []),  # 部 after 全 is not a unit
     ],
 )
 def test_quantities(text: str, found: list[tuple[float, str]]) -> None:
@@ -404,3 +417,16 @@ def test_the_command_line_prints_json_and_fails_cleanly_on_bad_input(tmp_path: P
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and done.stderr.strip().count("\n") == 0
+
+
+def test_a_label_line_with_a_nested_parenthesis_owns_its_numbered_item() -> None:
+    text = (
+        "某县政府常务会议纪要\n某县人民政府办公室\u3000\u30002023年6月2日\n"
+        "一、关于农村道路改造\n会议要求，各乡要在8月底前完成农村道路改造项目12条。\n"
+        "（责任单位：各乡（镇））\n"
+    )
+    result = extract_bytes(text.encode(), name="minutes.txt")
+    assert result["meta"]["date"] == "2023-06-02"
+    tasks = [i for i in result["items"] if "道路改造项目" in i["text"]]
+    assert tasks and tasks[0]["owners"][0] == "各乡（镇）"
+    assert tasks[0]["due"]["by"] == "2023-08-31"

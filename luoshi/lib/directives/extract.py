@@ -27,7 +27,7 @@ __all__ = ["SCHEMA", "extract"]
 SCHEMA = "luoshi.directives/1"
 
 _CHAIN_END = ("；", ";", "﹔")
-_PAREN = re.compile(r"[(（][^()（）]{2,120}[)）]")
+_PAREN = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,120}[)）]")
 _PAREN_ROLE = re.compile(r"牵头|负责|配合|参与|单位[:：]|部门[:：]")
 # A line of its own naming the bodies in charge (meeting minutes, work plans).
 _LABEL_LINE = re.compile(r"^[(（]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位)[:：]")
@@ -159,6 +159,13 @@ def _span(doc: Document, start: int, length: int, sentence: Sentence) -> list[in
     return [s, e]
 
 
+def _unwrap(line: str) -> str:
+    """A label line without its one outer parenthesis: `（责任单位:各镇（街道））` keeps `各镇（街道）`."""
+    if line[:1] in "(（" and line[-1:] in ")）":
+        return line[1:-1].strip()
+    return line.lstrip("(（").strip()
+
+
 def _parenthesis_owners(walk: _Walk) -> dict[str, list[str]]:
     """Owners (and a due text) named in work-plan parentheses, keyed by section id or paragraph."""
     doc = walk.doc
@@ -171,7 +178,7 @@ def _parenthesis_owners(walk: _Walk) -> dict[str, list[str]]:
         text = doc.text[start:end]
         spans: list[tuple[int, str]] = []
         if _LABEL_LINE.match(text):
-            spans.append((0, "(" + text.strip("()（） ") + ")"))
+            spans.append((0, "(" + _unwrap(text.strip()) + ")"))
         elif "(" in text or "（" in text:
             spans.extend((m.start(), m.group(0)) for m in _PAREN.finditer(text))
         for offset, inner in spans:

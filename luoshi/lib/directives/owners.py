@@ -209,10 +209,33 @@ def find_owners(sentence: str) -> list[str]:
     return out
 
 
-# Work plans: `(市政府办公室、市发改委牵头,各部门按职责分工负责)`, `(责任单位:市住建局)`.
-_PAREN = re.compile(r"[(（](?P<inner>[^()（）]{2,120})[)）]")
+# Work plans: `(市政府办公室、市发改委牵头,各部门按职责分工负责)`, `(责任单位:市住建局)`,
+# `(责任单位:各镇(街道))` with one parenthesis nested inside.
+_PAREN = re.compile(r"[(（](?P<inner>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,120})[)）]")
 _PAREN_LABEL = re.compile(r"(?:牵头单位|责任单位|配合单位|责任部门|牵头部门|协办单位|主办单位|承办单位)[:：]")
 _PAREN_ROLE_WORDS = re.compile(r"(?:按职责分工|按职能|分别)?(?:负责|牵头|配合|参与|落实|共同推进|等)+$")
+_PAREN_LEAD_WORD = re.compile(r"(?:总)?牵头(?:负责)?$")
+_PAREN_SPLIT = re.compile(r"[,，;；。]")
+_LIST_SPLIT = re.compile(r"、(?![^()（）]*[)）])")
+
+
+def _paren_groups(part: str, part_leads: bool) -> list[tuple[bool, list[str]]]:
+    """Bodies of one comma part, in groups that share a role word: `市住建局牵头、市财政局配合`
+    gives (lead, [市住建局]), (other, [市财政局]); `市政府办公室、市发改委牵头` one lead group."""
+    groups: list[tuple[bool, list[str]]] = []
+    pending: list[str] = []
+    for piece in _LIST_SPLIT.split(part):
+        piece = piece.strip()
+        stripped = _PAREN_ROLE_WORDS.sub("", piece).strip()
+        if stripped != piece:  # a role word closes the group before it
+            pending.append(stripped)
+            groups.append((bool(_PAREN_LEAD_WORD.search(piece)) or part_leads, pending))
+            pending = []
+        else:
+            pending.append(piece)
+    if pending:
+        groups.append((part_leads, pending))
+    return groups
 
 
 def parenthesis_owners(text: str) -> list[str]:
@@ -227,17 +250,17 @@ def parenthesis_owners(text: str) -> list[str]:
             continue
         leads: list[str] = []
         others: list[str] = []
-        for part in re.split(r"[,，;；。]", inner):
+        for part in _PAREN_SPLIT.split(inner):
             part = part.strip()
             if not part or re.match(r"(?:完成)?时限|完成时间|时间节点", part):
                 continue
-            is_lead = "牵头" in part or part.startswith(("牵头单位", "责任单位", "主办单位"))
+            part_leads = part.startswith(("牵头单位", "责任单位", "主办单位"))
             part = _PAREN_LABEL.sub("", part)
-            part = _PAREN_ROLE_WORDS.sub("", part).strip()
-            names = [n for n in split_bodies(part) if n]
-            if not names or not lex.names_body(names[-1]):
-                continue
-            (leads if is_lead else others).extend(n for n in names if n not in leads + others)
+            for is_lead, group in _paren_groups(part, part_leads):
+                names = [n for n in split_bodies("、".join(group)) if n]
+                if not names or not lex.names_body(names[-1]):
+                    continue
+                (leads if is_lead else others).extend(n for n in names if n not in leads + others)
         if leads or others:
             return leads + others
     return []
