@@ -277,6 +277,19 @@ def _check_evidence(files: Iterable[Attachment]) -> list[tuple[Attachment, str]]
     return checked
 
 
+def _attach(report: ProgressReport, files: list[tuple[Attachment, str]]) -> None:
+    """Store checked evidence files on a report, each with its hash."""
+    for f, kind in files:
+        Evidence.objects.create(
+            report=report,
+            file=ContentFile(f.content, name=f.name),
+            name=f.name,
+            sha256=hashlib.sha256(f.content).hexdigest(),
+            size=len(f.content),
+            content_type=kind,
+        )
+
+
 @transaction.atomic
 def report_progress(
     *,
@@ -310,15 +323,7 @@ def report_progress(
         problems=problems,
         next_steps=next_steps,
     )
-    for f, kind in files:
-        Evidence.objects.create(
-            report=report,
-            file=ContentFile(f.content, name=f.name),
-            name=f.name,
-            sha256=hashlib.sha256(f.content).hexdigest(),
-            size=len(f.content),
-            content_type=kind,
-        )
+    _attach(report, files)
     task.status = Status.IN_PROGRESS
     task.save()
     refresh_progress(task)
@@ -339,15 +344,7 @@ def complete(
     files = _check_evidence(evidence)
     before = task_state(task)
     report = ProgressReport.objects.create(task=task, author=actor, reported_on=on, text=text, percent=100)
-    for f, kind in files:
-        Evidence.objects.create(
-            report=report,
-            file=ContentFile(f.content, name=f.name),
-            name=f.name,
-            sha256=hashlib.sha256(f.content).hexdigest(),
-            size=len(f.content),
-            content_type=kind,
-        )
+    _attach(report, files)
     task.status, task.completed_on = Status.DONE, on
     task.save()
     refresh_progress(task)
