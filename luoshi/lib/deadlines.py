@@ -339,19 +339,20 @@ _NOT_BOUND_AFTER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？:：\n]")
 
 
-def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The parts of the comma clause around text[start:end]: before, after."""
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [left, right) range of the comma clause around text[start:end]."""
     left = start
     while left > 0 and not _CLAUSE_BREAK.match(text[left - 1]):
         left -= 1
     right = end
     while right < len(text) and not _CLAUSE_BREAK.match(text[right]):
         right += 1
-    return text[left:start], text[end:right]
+    return left, right
 
 
 def _bounds(text: str, start: int, end: int) -> bool:
-    before, after = _clause_around(text, start, end)
+    left, right = clause_of(text, start, end)
+    before, after = text[left:start], text[end:right]
     if _NOT_BOUND_BEFORE.search(before) or _NOT_BOUND_AFTER.match(after):
         return False
     if text[start:end].endswith(("前", "内")) or after.startswith(("前", "内", "之前", "以前")):

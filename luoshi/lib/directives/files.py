@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from luoshi.lib.directives.extract import extract
-from luoshi.lib.text import TextError, read_bytes
+from luoshi.lib.text import read_bytes
+from luoshi.lib.text.document import load_file
 
 __all__ = ["extract_bytes", "extract_file"]
 
@@ -23,16 +24,5 @@ def extract_bytes(data: bytes, *, name: str, date: date | None = None) -> dict[s
 
 def extract_file(path: Path | str, *, date: date | None = None) -> dict[str, Any]:
     """Read the file at `path` and extract it (see `extract_bytes`)."""
-    path = Path(path)
-    name = path.name or str(path)
-    try:
-        if path.is_dir():
-            raise TextError(name, "is a directory, not a file")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise TextError(name, "no such file") from exc
-    except PermissionError as exc:
-        raise TextError(name, "cannot read the file (permission denied)") from exc
-    except OSError as exc:
-        raise TextError(name, f"cannot read the file ({exc.strerror or type(exc).__name__})") from exc
+    name, data = load_file(path)
     return extract_bytes(data, name=name, date=date)

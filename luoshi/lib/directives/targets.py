@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from luoshi.lib.deadlines import clause_of
 from luoshi.lib.directives.numbers import TIME_UNITS, Quantity, find_quantities
 
 __all__ = ["bound_after", "bound_before", "clause_of", "find_targets", "metric_of", "metrics_of"]
@@ -62,7 +63,6 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_OP = dict(_BEFORE_VERBS)
 _RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到])\s*$")
-_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？:：\n]")
 # Clauses that speak of the past or of a forecast are not targets: `在去年增长8%的基础上`.
 _NOT_TARGET_CLAUSE = re.compile(r"去年|上年|已经|已(?!有)|过去|同比|基础上|有望|预计")
 
@@ -84,17 +84,6 @@ def bound_before(text: str, start: int) -> str | None:
         return None
     word = next(w for w, _ in sorted(_BEFORE_VERBS, key=lambda p: -len(p[0])) if m.group(0).startswith(w))
     return _BEFORE_OP[word]
-
-
-def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """The comma clause around text[start:end]."""
-    left = start
-    while left > 0 and not _CLAUSE_BREAK.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _CLAUSE_BREAK.match(text[right]):
-        right += 1
-    return left, right
 
 
 _METRIC_NOISE = re.compile(

@@ -68,6 +68,12 @@ def read_bytes(data: bytes, name: str = "input") -> Document:
 
 def read_file(path: Path | str) -> Document:
     """Read a .txt (any common encoding), .docx or .html/.htm file."""
+    name, data = load_file(path)
+    return read_bytes(data, name)
+
+
+def load_file(path: Path | str) -> tuple[str, bytes]:
+    """The name and bytes of a regular file, or a one-line TextError (missing, a directory, too big...)."""
     path = Path(path)
     name = path.name or str(path)
     try:
@@ -85,7 +91,7 @@ def read_file(path: Path | str) -> Document:
         raise TextError(name, "cannot read the file (permission denied)") from exc
     except OSError as exc:
         raise TextError(name, f"cannot read the file ({exc.strerror or type(exc).__name__})") from exc
-    return read_bytes(data, name)
+    return name, data
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")  # a letter of any script, Han characters included
