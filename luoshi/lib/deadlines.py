@@ -473,12 +473,16 @@ def parse_due(cell: str, *, anchor: date | None = None, year: int | None = None)
 # named cadence beats it (逐月逐季度…定期 → monthly; 每月不定期 → monthly).
 RECURRENCE_ORDER: tuple[str, ...] = ("daily", "weekly", "monthly", "quarterly", "yearly", "periodic")
 
+# `月检查、季评比`, `月度调度`, `周例会`: a period word right before a supervision routine is its
+# cadence, unless the period is a date (`3月检查`, `上月通报`, `本季度考核`).
+_NOT_DATED = r"(?<![\d一二三四五六七八九十〇两个本上下当次同半整年每逐按])"
+_CADENCED = r"调度|考勤|检查|评比|通报|督查|考核|盘点|分析|例会|研判|讲评|点评|监测|报告"
 _RECURRENCE_WORDS: dict[str, str] = {
     "daily": r"每天|每日|逐日|日清日结|日事日毕|日清日高|一日一(?:报|调度|研判)|日报告|按日",
-    "weekly": r"每周|每星期|逐周|周监测|周调度|周例会|一周一(?:报|调度|研判)|按周",
-    "monthly": r"每(?:个)?月|逐月|月度调度|月考勤|月度考勤|月调度|月例会|一月一(?:报|调度|通报)|按月",
+    "weekly": rf"每周|每星期|逐周|{_NOT_DATED}周(?:{_CADENCED})|一周一(?:报|调度|研判)|按周",
+    "monthly": rf"每(?:个)?月|逐月|{_NOT_DATED}月度?(?:{_CADENCED})|一月一(?:报|调度|通报)|按月",
     "quarterly": (
-        r"每(?:个)?季度?|逐季度?|季度盘点|季度考核|季度通报|季度调度|四季竞赛|一季一(?:报|评|考)|按季度?"
+        rf"每(?:个)?季度?|逐季度?|{_NOT_DATED}季度?(?:{_CADENCED})|四季竞赛|一季一(?:报|评|考)|按季度?"
     ),
     "yearly": r"每(?:一)?年|逐年|按年度|年终述职|年度考核|一年一(?:评|考|报)|按年",
     "periodic": r"不定期|定期|经常性|常态化督查",

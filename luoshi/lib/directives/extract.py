@@ -36,6 +36,20 @@ _PLAN_TITLE = re.compile(
     r"工作要点|实施方案|工作方案|行动方案|任务分工|责任分工|工作计划|任务清单|重点任务|责任清单"
 )
 _TITLE_YEAR = re.compile(r"(?P<y>20\d{2})年")
+# Sections that report rather than ask: a work report's review, a notice's findings.
+_REPORT_HEADING = re.compile(
+    r"回顾|总体情况|基本情况|进展情况|完成情况|推进情况|督查情况|检查情况|开展情况|主要成效|工作成效|取得的成[效绩]"
+    r"|存在的(?:主要)?问题|主要问题|问题(?:和|与|及)不足|发现的问题"
+)
+# A day named without a deadline word (`5月17日上午,区长…主持召开`) dates an event; it sets no deadline.
+_BARE_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
+# A sender's signature on a line of its own, perhaps with its date: not a statement.
+_SIGNATURE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|委员会|领导小组|督查室|局|厅|委|办|中心|部|室)"
+    r"(?:[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日)?$"
+)
+# Why a sentence was not taken as a demand, when that reason means it looks back.
+_LOOK_BACK_REASONS = frozenset({"look-back", "reports", "continues a description"})
 
 
 @dataclass
@@ -84,6 +98,7 @@ def _walk(walk: _Walk, title: str | None) -> None:
     chain_mood: bool | None = None  # mood of the sentence that opened the current `;` chain
     prev: Sentence | None = None
     periods: dict[int, str | None] = {}
+    looked_back: set[int] = set()  # paragraphs looking back since their last demand
     anchor_year = walk.anchor.year if walk.anchor else walk.year
     for index, sentence in enumerate(doc.sentences):
         text = sentence.text
@@ -94,12 +109,18 @@ def _walk(walk: _Walk, title: str | None) -> None:
         prev = sentence
         if sentence.start < walk.head_end or (title is not None and index == 0 and text.strip() == title):
             continue  # the headline, byline and salutation are not part of the speech
+        if _SIGNATURE.match(text.strip()):
+            continue
         due, concrete = _due(text, walk.anchor, walk.year)
         recurrence = find_recurrence(text)
         targets = find_targets(text)
-        # A cadence, or a bounded number (`不低于98%`, `以上`, `以内`), makes a sentence a demand
-        # unless it looks back: work reports state targets without a modal verb.
-        scheduled = recurrence is not None or any(t["op"] != "=" for t in targets)
+        # A cadence, a concrete deadline or a bounded number (`不低于98%`, `以上`, `以内`) makes a
+        # sentence a demand unless it looks back: work reports state targets without a modal verb.
+        scheduled = (
+            recurrence is not None
+            or (concrete and due is not None and not _BARE_DATE.match(due["text"]))
+            or any(t["op"] != "=" for t in targets)
+        )
         match = match_heading(text)
         heading: Heading | None = None
         if match is not None:
@@ -109,15 +130,29 @@ def _walk(walk: _Walk, title: str | None) -> None:
                 walk.heading_owners[heading.id] = owners
             probe = ("要" + match.title) if match.family == "一要" else match.title
             content = text[: match.offset] + text[match.body :]
-            demand = demand_of(probe, scheduled=scheduled)
+            # In a work plan a numbered `1.` line is itself the first statement of the item.
+            demand = demand_of(
+                probe,
+                scheduled=scheduled,
+                plan=walk.plan and match.family in ("1.", "(1)"),
+                reporting=_in_report(walk.outline.open[:-1]),
+            )
         else:
             content = text
+            # After a look-back in the same paragraph a number or a date no longer makes a
+            # demand by itself (`粮食总产量达到38.2万吨` reports); a verb or a modal still does.
+            looking_back = sentence.paragraph in looked_back
             demand = demand_of(
                 text,
                 chain_demand=chain_mood if continues else None,
-                scheduled=scheduled,
-                plan=walk.plan and walk.outline.current is not None,
+                scheduled=scheduled and not looking_back,
+                plan=walk.plan and walk.outline.current is not None and not looking_back,
+                reporting=_in_report(walk.outline.open),
             )
+            if demand.is_item:
+                looked_back.discard(sentence.paragraph)
+            elif demand.reason in _LOOK_BACK_REASONS:
+                looked_back.add(sentence.paragraph)
         if not continues or chain_mood is None:
             chain_mood = demand.is_item
         if not demand.is_item:
@@ -150,6 +185,11 @@ def _walk(walk: _Walk, title: str | None) -> None:
                 paragraph=sentence.paragraph,
             )
         )
+
+
+def _in_report(sections: tuple[Heading, ...]) -> bool:
+    """True when one of the open sections reports rather than asks (`一、2023年工作回顾`)."""
+    return any(_REPORT_HEADING.search(h.title) for h in sections)
 
 
 def _span(doc: Document, start: int, length: int, sentence: Sentence) -> list[int]:

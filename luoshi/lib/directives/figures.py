@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from luoshi.lib.directives.numbers import TIME_UNITS, Quantity, find_quantities
+from luoshi.lib.directives.owners import lexicon
 from luoshi.lib.directives.targets import clause_of, metric_of
 
 __all__ = ["find_figures", "period_of"]
@@ -21,7 +22,21 @@ _ADDRESS_NOUN = re.compile(r"^(?:父老乡亲|乡亲|同胞|市民|居民|群众
 _FORECAST = re.compile(
     r"有望|预计|将(?:会|要)?(?:达到|突破|超过|实现)|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期"
 )
-_ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会")
+_ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会|作了?(?:交流|典型|表态)?发言")
+# How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`.
+_PROCEDURE_BEFORE = re.compile(r"(?:组成|派出|抽调|成立|分成|分为)$")
+_PROCEDURE_AFTER = re.compile(r"^(?:个)?(?:督查组|检查组|工作组|调研组|暗访组|考核组|专班|小组|批次)")
+# A threshold that defines a class of things counted earlier in the clause
+# (`有31个项目完成投资不足年度计划的10%`): part of the metric, not a figure of its own.
+_CRITERION_BEFORE = re.compile(r"(?:不足|低于|高于|超过|少于|多于|未达到?)[^,，;；。\d]{0,8}$")
+_COUNTED = frozenset({"个", "家", "项", "户", "人", "所", "座", "条", "处", "宗", "件", "名", "批"})
+# Words that only set the scope of a count (`全市仍有55个项目未按计划开工`): the metric is then
+# what comes after the number.
+_SCOPE_ONLY = re.compile(
+    r"(?:其中|全市|全县|全区|全省|全镇|全乡|本市|全年|共|共有|仍有|还有|尚有|另有|有|累计|合计|总计|"
+    r"[一二三四]季度|上半年|下半年|今年以来|年初以来|[^,，]{0,8}以来|截至[^,，]{0,12})*"
+)
+_COMPARISON_TAIL = re.compile(r"(?:不足|低于|高于|超过|少于|多于|达到|达|为|的|了|已|在)+$")
 _RECORD = re.compile(r"连续$")
 _OP_AFTER = re.compile(r"^(?:以上|多|余)")
 # Metric tails: the verb that links a metric to its value.
@@ -53,8 +68,25 @@ def period_of(text: str, anchor_year: int | None) -> str | None:
     return str(year)
 
 
+def _counted_thing(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str | None:
+    """`全市仍有55个项目未按计划开工` → 项目未按计划开工: the count's noun and what is said of it,
+    when the words before the number only set the scope."""
+    head = clause[: q.start - left].strip(' “”"')
+    if not _SCOPE_ONLY.fullmatch(head):
+        return None
+    later = [o.start - left for o in others if o.start >= q.end and o.start - left <= len(clause)]
+    after = clause[q.end - left : min(later) if later else len(clause)]
+    after = _COMPARISON_TAIL.sub("", after.strip(' “”"')).strip()
+    if len(re.findall(r"[\u4e00-\u9fff]", after)) < 2 or _OP_AFTER.match(after):
+        return None
+    return after
+
+
 def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
     offset = q.start - left
+    counted = _counted_thing(clause, q, left, others)
+    if counted is not None:
+        return counted
     earlier = [o for o in others if left <= o.start and o.end <= q.start]
     if earlier:
         # `收入完成81.97亿元、增长45.9%`: the subject before the first number, the verb after the last
@@ -66,22 +98,91 @@ def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
     return metric_of(clause, offset)
 
 
+_COMPARED = r"(?:同比|环比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|比去年|较去年)?"
 _BARE_VERB = re.compile(
-    r"^(?:同比|比上年|较上年)?(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|为|是|突破|占)"
+    rf"^{_COMPARED}(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|为|是|突破|占)"
 )
 
 
-def _subject_before(sentence: str, left: int) -> str:
-    """The subject of the clause before `left` (`一般公共预算收入完成186.3亿元,增长7.2%`)."""
-    prev_left, _ = clause_of(sentence, max(0, left - 2), max(0, left - 1))
-    previous = sentence[prev_left : max(0, left - 1)]
-    m = _VERB_ANYWHERE.search(previous)
-    return previous[: m.start()] if m else ""
+def _subject_before(sentence: str, left: int, *, share: bool = False) -> str:
+    """The subject of the nearest earlier clause that has one
+    (`一般公共预算收入完成9.86亿元,完成年度预算的35.2%,同比增长4.3%` → 一般公共预算收入).
+
+    With `share` (the clause says `占…`), the whole metric of the previous clause is the subject:
+    `累计完成投资186.4亿元,占年度计划的24.6%` → 累计完成投资."""
+    end = left
+    while end > 1:
+        prev_left, _ = clause_of(sentence, max(0, end - 2), max(0, end - 1))
+        previous = sentence[prev_left : max(0, end - 1)]
+        if share:
+            first = next(iter(find_quantities(previous)), None)
+            return metric_of(previous, first.start) if first else ""
+        m = _VERB_ANYWHERE.search(previous)
+        subject = previous[: m.start()] if m else ""
+        if subject.strip(" ,，"):
+            return subject
+        if prev_left == 0 or sentence[prev_left - 1] not in ",，":
+            return ""  # only clauses of the same sentence part share a subject
+        end = prev_left
+    return ""
 
 
-_VERB_ANYWHERE = re.compile(
-    r"(?:同比|比上年|较上年)?(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|突破|\d)"
-)
+_VERB_ANYWHERE = re.compile(rf"{_COMPARED}(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|突破|\d)")
+
+
+def _shared_tail(names: list[str]) -> str:
+    """What the last of a `、` list shares with the others: `城镇、农村居民人均可支配收入` →
+    居民人均可支配收入; `临河县、市交通运输局开工率` → 开工率."""
+    lex = lexicon()
+    last = names[-1]
+    for cut in range(len(last) - 1, 1, -1):
+        if lex.names_body(last[:cut]):
+            return last[cut:]
+    shortest = min(len(n) for n in names[:-1])
+    return last[shortest:] if shortest < len(last) else ""
+
+
+_RESPECTIVELY = re.compile(r"^(?P<subjects>.*?)分别(?P<verb>[^、,，]{0,6})$")
+_PREVIOUS_RESPECTIVELY = re.compile(r"(?:^|[,，;；。])(?P<subjects>[^,，;；。]*?)分别[^,，;；。]*[,，]$")
+
+
+def _respective_metrics(sentence: str, clause: str, left: int, group: list[Quantity]) -> list[str] | None:
+    """One metric per number of a `分别` list, subjects borrowed from an earlier `分别` clause when
+    this one has none (`收入分别达到41260元和20870元,分别增长5.1%、7.4%`)."""
+    m = _RESPECTIVELY.match(clause[: group[0].start - left].strip(' “”"'))
+    if m is None or len(group) < 2:
+        return None
+    subjects = m.group("subjects")
+    if not subjects.strip():
+        pm = _PREVIOUS_RESPECTIVELY.search(sentence[:left])
+        if pm is None:
+            return None
+        subjects = pm.group("subjects")
+    subjects = re.sub(r"^(?:其中|全市|全县|全区|全省)", "", subjects.strip())
+    names = [n for n in re.split(r"[、和及与]", subjects) if n]
+    if len(names) != len(group):
+        return None
+    tail = _shared_tail(names)
+    verb = m.group("verb")
+    out = []
+    for name in names:
+        full = name if name == names[-1] or name.endswith(tail) else name + tail
+        out.append(metric_of(full + verb, len(full + verb)))
+    return out
+
+
+def _quantity_groups(sentence: str, quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+    """Numbers listed together (`5.1%、7.4%`, `41260元和20870元`), keyed by each member's start."""
+    groups: dict[int, list[Quantity]] = {}
+    current: list[Quantity] = []
+    for q in quantities:
+        if current and re.fullmatch(r"\s*[、和及与]\s*", sentence[current[-1].end : q.start]):
+            current.append(q)
+        else:
+            current = [q]
+        for member in current:
+            groups[member.start] = current
+    return groups
 
 
 def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
@@ -89,31 +190,46 @@ def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
     if _ADDRESS.search(sentence) or _ATTENDANCE.search(sentence):
         return []
     quantities = find_quantities(sentence)
+    groups = _quantity_groups(sentence, quantities)
     out: list[dict[str, Any]] = []
     for q in quantities:
         if q.unit in TIME_UNITS and not _RECORD.search(sentence[max(0, q.start - 2) : q.start]):
             continue
         if q.unit.endswith(("名", "位")) and _ADDRESS_NOUN.match(sentence[q.end :]):
             continue
+        before = sentence[max(0, q.start - 12) : q.start]
+        if _PROCEDURE_BEFORE.search(before) or _PROCEDURE_AFTER.match(sentence[q.end - len(q.unit) :]):
+            continue
         left, right = clause_of(sentence, q.start, q.end)
         clause = sentence[left:right]
         if _FORECAST.search(clause):
             continue
+        if _CRITERION_BEFORE.search(sentence[left : q.start]) and any(
+            left <= o.start < q.start and o.unit in _COUNTED for o in quantities
+        ):
+            continue
         op = ">=" if _OP_AFTER.match(sentence[q.end :]) or q.approximate else "="
+        group = groups[q.start]
+        respective = _respective_metrics(sentence, clause, left, group)
+        if respective is not None:
+            out.append(_figure(clause, respective[group.index(q)], q, op, period))
+            continue
         metric = _metric(clause, q, left, quantities)
         if (metric == clause.strip() or _BARE_VERB.match(metric)) and left > 0:
-            # `…,增长7.2%`: the clause has no subject of its own; borrow the previous clause's
-            subject = _subject_before(sentence, left)
+            # `…,增长7.2%`: the clause has no subject of its own; borrow an earlier clause's
+            subject = _subject_before(sentence, left, share=metric.startswith("占"))
             metric = subject + (metric if metric != clause.strip() else "")
-        value: float | int = int(q.value) if q.value == int(q.value) else q.value
-        out.append(
-            {
-                "text": clause.strip(),
-                "metric": metric,
-                "value": value,
-                "unit": q.unit,
-                "op": op,
-                "period": period,
-            }
-        )
+        out.append(_figure(clause, metric, q, op, period))
     return out
+
+
+def _figure(clause: str, metric: str, q: Quantity, op: str, period: str | None) -> dict[str, Any]:
+    value: float | int = int(q.value) if q.value == int(q.value) else q.value
+    return {
+        "text": clause.strip(),
+        "metric": metric,
+        "value": value,
+        "unit": q.unit,
+        "op": op,
+        "period": period,
+    }

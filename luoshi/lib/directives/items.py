@@ -31,12 +31,14 @@ ItemKind = Literal["task", "principle"]
 # 要求 as a verb (`述职报告要求简单详实`), not as a noun (`部署要求`, `按照…要求,`).
 _STRONG_MODAL = re.compile(
     r"(?<![重主纪摘提概简扼首只想需不])要(?![求素点闻件案害务塞冲地])"
-    r"|(?<![的照据署标作律体本上等与和项求确明])要求(?=[\u4e00-\u9fff])(?!的)"
+    r"|(?<![的照据署标作律体本上等与和项求确明按])要求(?=[\u4e00-\u9fff])(?!的)"
     r"|必须|务必|应当|需要|一定要|决不|绝不|(?<![等急少免舍怪记晓见懂])不得|严禁|禁止|不准|不要"
     r"|(?:^|[,，。:：])请(?!问|示|假|柬|教|客|予)"
     r"|(?:委|府|办|局|厅|室|部|组|中心|院|我们|我)(?:也|还|都)?将(?!其|之|此|这|该)"
     r"|(?:预期|主要|奋斗|总体|工作|发展)目标(?:是|为)|目标任务(?:是|为)"
     r"|(?<![相关各])牵头(?![单位部门领导])"
+    # a notice escalating to the government: `提请市政府对其主要负责人进行约谈` (not `提请大会审议`)
+    r"|(?:^|[,，])提请(?![^,，。]{0,12}审议)"
 )
 # Adverbial modals: they make a demand only in a sentence that does not look back
 # (`切实达到了“思想…”` reports what was achieved).
@@ -75,6 +77,15 @@ _PAST = re.compile(
     r"(?<![为除罢])了(?![解如结断却得])|已经|已(?![有知])|过去(?!的做法)|去年|上年|近年来|一年来|多年来|以来|回首|回顾"
     r"|[\d一二三四五六七八九十]+年来"
     r"|先后|累计|截至目前|获评|荣获|被列为|被评为|成功(?:应对|创建|举办|召开|入选)"
+    # status reports: `截至3月31日,…`, `督查发现,…`, `从督查情况看,…`
+    r"|截[至止]到?(?:目前|\d|[一二三四五六七八九十]+月|今年|去年|上年|[上本]月|年底|[一二三四]季度末)"
+    r"|(?:督查|检查|调研|暗访|抽查|核查|巡查|评估)中?发现|^经查|^从[^,，。]{1,8}情况(?:看|来看)"
+)
+# Words that turn a statement forward even inside a report (`今年,…`, `下一步,…`).
+_FORWARD = re.compile(r"明年|下一步|今后|接下来|力争|确保|争取|计划(?:到|于|在)|目标")
+# A body put in charge by the meeting or the plan: `由区住建局按程序印发实施`, `由市发改委负责`.
+_ASSIGNED = re.compile(
+    r"(?:^|[,，])由[^,，。;；]{2,24}?(?:负责|牵头|按程序|组织实施|印发|办理|落实|研究|实施|审核|报送|统筹)"
 )
 # Reported speech and quotations: what someone else said is not the speaker's demand.
 _QUOTE = re.compile(
@@ -123,7 +134,12 @@ def _strip_lead_ins(text: str) -> str:
 
 
 def demand_of(
-    text: str, *, chain_demand: bool | None = None, scheduled: bool = False, plan: bool = False
+    text: str,
+    *,
+    chain_demand: bool | None = None,
+    scheduled: bool = False,
+    plan: bool = False,
+    reporting: bool = False,
 ) -> Demand:
     """Whether `text` (one cleaned sentence) asks for something to be done.
 
@@ -131,7 +147,11 @@ def demand_of(
     (None when it opens a chain itself). `scheduled` says the sentence attaches a cadence or a
     deadline to an action (`每月不定期抽问抽查…`): that alone makes a demand of a sentence that does
     not look back. `plan` says the sentence stands under a numbered item of a work plan, where
-    every statement that does not look back is something to do (`解读率达到100%`)."""
+    every statement that does not look back is something to do (`解读率达到100%`). `reporting`
+    says the sentence stands in a section that reports: a work report's review
+    (`一、2023年工作回顾`) or a notice's findings (`一、总体情况`), where only a modal verb or a
+    forward word (`下一步`, `力争`) makes a demand (`粮食总产量达到38.2万吨` there is an
+    achievement, not a target)."""
     body = text.strip()
     if len(re.findall(r"[\u4e00-\u9fff]", body)) < 4:
         return Demand(False, "too short")
@@ -148,8 +168,10 @@ def demand_of(
     announced = _LIST_ANNOUNCEMENT.search(lead)
     if announced and announced.start() <= 12 and not re.search(r"[,，]", lead[: announced.start()]):
         return Demand(False, "announces a list")
-    if _STRONG_MODAL.search(body):
+    if _STRONG_MODAL.search(body) or _ASSIGNED.search(body):
         return Demand(True, "modal")
+    if reporting and not _FORWARD.search(body):
+        return Demand(False, "reports")
     looks_back = _PAST.search(body) is not None
     if chain_demand is False:
         # inside a `;` list of achievements only a strong modal turns a clause into a demand

@@ -144,6 +144,11 @@ class Outline:
         return heading
 
     @property
+    def open(self) -> tuple[Heading, ...]:
+        """The headings still open, outermost first (the current section and its ancestors)."""
+        return tuple(self._stack)
+
+    @property
     def current(self) -> Heading | None:
         """The most recently opened heading (the section new items belong to)."""
         return self.headings[-1] if self.headings else None

@@ -98,11 +98,18 @@ _NOT_SUBJECT_START = re.compile(
 _SPLIT = re.compile(r"(?:、|和|以及|及(?!其)|与|尤其是|特别是|或)(?![^()（）]*[)）])")
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？\n]+")
 _PREDICATE_RE = re.compile(_PREDICATE)
-_LEAD_VERB = re.compile(r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头")
-_LEADS = re.compile(r"(?:请|由)(?=[^,，;；:：。的]{2,30}?(?:牵头|负责|会同|统筹|组织|主抓))")
+_LEAD_VERB = re.compile(
+    r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头|按程序|印发|办理|审核|报送|组织实施"
+)
+_LEADS = re.compile(
+    r"(?:请|由)(?=[^,，;；:：。的]{2,30}?(?:牵头|负责|会同|统筹|组织|主抓|按程序|印发|办理|审核|报送))"
+)
 # Bodies a demand is handed to (要求/责成…) or shared with (会同/联合…) own it too.
 _HANDED = re.compile(r"(?:要求|督促|责成|明确|激励引导|动员|会同|联合|协同)")
 _HANDED_FOLLOW = re.compile(rf"{_PREDICATE}|进行|以|$")
+# `明确分管领导和责任科室` names who is designated, not who acts: 明确 hands work on only when an
+# action follows (`明确单位主要负责人在大会上进行检讨`).
+_DESIGNATED_FOLLOW = re.compile(rf"{_PREDICATE}|进行|以")
 _SUBJECT_CHARS = re.compile(r"[^,，;；:：。!！?？的]{2,30}")
 _AS_ROLE = re.compile(r"^作为(?P<subj>[^,，;；:：。的]{2,20})$")
 
@@ -111,6 +118,15 @@ def split_bodies(phrase: str) -> list[str]:
     """Split a list of bodies at 、/和/及/以及/与/尤其是/特别是 (never at 及其); drop generic ones."""
     lex = lexicon()
     parts = [p.strip().removeprefix("等").removesuffix("等") for p in _SPLIT.split(phrase)]
+    # `市自然资源和规划局`, `工业和信息化局`: a 和 whose left side names no body is inside a name
+    joined: list[str] = []
+    glue = False  # the previous part ends in a 和 that belongs to a name
+    for part, sep in zip(parts, [*_separators(phrase), ""], strict=True):
+        if glue:
+            part = joined.pop() + "和" + part
+        joined.append(part)
+        glue = sep == "和" and bool(part) and not _bare(part).endswith(lex.suffixes)
+    parts = joined
     out: list[str] = []
     for part in parts:
         part = part.strip()
@@ -122,6 +138,10 @@ def split_bodies(phrase: str) -> list[str]:
     return out
 
 
+def _separators(phrase: str) -> list[str]:
+    return [m.group(0) for m in _SPLIT.finditer(phrase)]
+
+
 # Body names that open with a verb-like word (组织部, 建设局, 发展改革委): not an action.
 _VERB_LIKE_BODY = re.compile(
     r"(?:组织|宣传|统战|建设|发展(?:和)?改革|规划|服务|招商|执法|审计|督查|考核|巡察|信访|应急管理|市场监管|生态环境"
@@ -129,7 +149,10 @@ _VERB_LIKE_BODY = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:部|局|委|厅|办|室|中心|组|院|所|站|队)"
 )
 # Words that never sit inside a subject: verbs of perception and of making, question words.
-_NOT_IN_SUBJECT = re.compile(r"哪|看一看|做到|能|让|使|被|(?<!一)把|(?<![其别])是")
+# Nor do numbers and cadences (`6月底前全部完成`, `每周对在建小区开展…`).
+_NOT_IN_SUBJECT = re.compile(
+    r"哪|看一看|做到|能|让|使|被|(?<!一)把|(?<![其别])是|\d|^每(?:周|年|月|天|日|季|星期)|底前|月底"
+)
 
 
 def _shortest_body(text: str, start: int, follow: re.Pattern[str]) -> str | None:
@@ -199,7 +222,8 @@ def find_owners(sentence: str) -> list[str]:
             target = leads if rest.lstrip("也都均").startswith(("牵头", "负责牵头", "总牵头")) else others
             _add(target, subj)
         for m in _HANDED.finditer(clause):
-            handed = _shortest_body(clause, m.end(), _HANDED_FOLLOW)
+            follow = _DESIGNATED_FOLLOW if m.group(0) == "明确" else _HANDED_FOLLOW
+            handed = _shortest_body(clause, m.end(), follow)
             if handed is not None:
                 _add(others, handed)
     out = list(leads)
