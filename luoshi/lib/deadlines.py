@@ -371,9 +371,15 @@ class _Hit:
     by: date | None
 
 
+# `当前已经是9月中旬`, `时值年底`: the time it is now, not a deadline.
+_NOW_BEFORE = re.compile(r"(?:已经|已|现在|当前|目前|眼下|正值|时值|时近|转眼)(?:是|到了|进入|临近)?$")
+
+
 def _hits(text: str, table: _Table, ctx: _Ctx, *, cell: bool) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in table.combined.finditer(text):
+        if _NOW_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         index = int((m.lastgroup or "r0")[1:])
         rule = table.rules[index]
         single = table.singles[index].match(text, m.start())

@@ -154,3 +154,28 @@ def test_a_name_with_he_inside_is_not_split() -> None:
         "市财政局",
     ]
     assert split_bodies("县区和各涉农部门") == ["县区", "各涉农部门"]
+
+
+PAGE = """市长在全市重点工作推进会议上的讲话
+
+2024-12-09 某某范文网
+
+  今天召开这次会议,主要是对近期重点工作进行安排。当前已经是9月中旬,各级各部门务必要盯紧各项工作。
+  一要盯紧重要指标。今年以来,新增“四上”企业(683家、全省第1)、利用外资(全省第4)在全省排名靠前;但一般公共预算收入(增长13%、全省第13)排名全省10名之后。下半年产值将减少11.5亿元。一般公共预算收入增速后3位的是甲县、乙县、丙县。
+"""
+
+
+def test_a_page_date_line_is_the_publishing_date_not_a_task() -> None:
+    result = _run(PAGE)
+    assert result["meta"]["date"] == "2024-12-09"
+    assert not [i for i in result["items"] if "范文网" in i["text"]]
+
+
+def test_the_time_it_is_now_is_not_a_deadline() -> None:
+    [item] = [i for i in _run(PAGE)["items"] if "盯紧各项工作" in i["text"]]
+    assert item["due"] is None
+
+
+def test_rankings_and_forecasts_are_not_figures_and_brackets_name_the_item() -> None:
+    figures = {(f["value"], f["unit"]): f["metric"] for f in _run(PAGE)["figures"]}
+    assert figures == {(683, "家"): "新增“四上”企业", (13, "%"): "一般公共预算收入增长"}

@@ -20,7 +20,8 @@ __all__ = ["find_figures", "period_of"]
 _ADDRESS = re.compile(r"感谢|敬意|致以|问候|慰问|祝贺|欢迎")
 _ADDRESS_NOUN = re.compile(r"^(?:父老乡亲|乡亲|同胞|市民|居民|群众|干部群众|人民|党员干部|职工|家庭)")
 _FORECAST = re.compile(
-    r"有望|预计|将(?:会|要)?(?:达到|突破|超过|实现)|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期"
+    r"有望|预计|将(?:会|要)?(?:达到|突破|超过|实现|减少|增加|新增|下降|增长|提高|提升|下拉|拉低|拉动|带动|带来|形成)"
+    r"|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期"
 )
 _ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会|作了?(?:交流|典型|表态)?发言")
 # How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`.
@@ -82,8 +83,31 @@ def _counted_thing(clause: str, q: Quantity, left: int, others: list[Quantity]) 
     return after
 
 
+_OPEN_PAREN = re.compile(r"[(（][^()（）]*$")
+_LIST_ITEM_START = re.compile(r"(?:^|[、])(?P<item>[^、]*)$")
+
+
+def _bracketed(clause: str, offset: int) -> str | None:
+    """`新增“四上”企业(683家、全省第1)`: a number inside a parenthesis measures the list item the
+    parenthesis follows, plus any verb inside (`收入(增长13%` → 收入增长)."""
+    m = _OPEN_PAREN.search(clause, 0, offset)
+    if m is None:
+        return None
+    inside = clause[m.start() + 1 : offset]
+    outside = _PAREN_SPANS.sub("", clause[: m.start()])
+    item = _LIST_ITEM_START.search(outside)
+    subject = item.group("item") if item else outside
+    return metric_of(subject + inside, len(subject + inside)) or None
+
+
+_PAREN_SPANS = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
     offset = q.start - left
+    bracketed = _bracketed(clause, offset)
+    if bracketed is not None:
+        return bracketed
     counted = _counted_thing(clause, q, left, others)
     if counted is not None:
         return counted

@@ -76,6 +76,13 @@ _ISSUER_DATE = re.compile(
     re.M,
 )
 _SIGNATURE_LINES = 8
+# `2024-12-09 华博范文网` near the top of a saved page: its publishing date (checked on the original)
+_PUBLISHED_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]+[^\s,，。;；:：]{1,16}"
+    r"(?:[网網]|[网網]站|站|日[报報]|晚[报報]|[报報]|[频頻]道|客[户戶]端|文[库庫]|在[线綫線]|新[闻聞]|社|号|號)[ \t\u3000]*$",
+    re.M,
+)
 _PUBLISHED = re.compile(
     r"(?:发布时间|發布時間|发布日期|發布日期|时间|時間|日期|发表时间|發表時間|更新时间|更新時間)\s*[:：]\s*"
     r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
@@ -173,7 +180,7 @@ def find_date(text: str, original: str) -> date | None:
     if m and (found := _date(m)):
         return found
     # Publishing lines are boilerplate that cleaning removed: read them from the original.
-    m = _PUBLISHED.search(original[:3000])
+    m = _PUBLISHED.search(original[:3000]) or _PUBLISHED_LINE.search(original[:3000])
     if m:
         return _date(m)
     return _signature_date(text)

@@ -42,7 +42,9 @@ _QUANTITY = re.compile(
 
 # Things that look like quantities and are not.
 _NOT_AFTER = re.compile(r"^(?:级|强|首位|大关口|型|字|分之)")  # 百亿级, 全省百强, 千亿首位产业
-_NOT_BEFORE = re.compile(r"(?:第|X|前|排名|居|位列|每)$")  # 第一, 前三, X万元
+_NOT_BEFORE = re.compile(r"(?:第|X|前|后|倒数|排名|居|位列|每)$")  # 第一, 前三, 后3位, X万元
+# `排名全省10名之后`, `位居全市第3位`: a place in a ranking, however many words sit between.
+_RANKING = re.compile(r"(?:排名|排在|位列|位居|位次|排位|名列)[^,，。;；\d]{0,6}$")
 _NOT_UNIT_PREFIX = re.compile(r"[\d.]$")  # inside a longer number or a version (4.0)
 _SLOGAN_CLASSIFIERS = frozenset({"个", "项", "条", "大", "种", "件", "名", "位", "次"})
 
@@ -127,6 +129,8 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(Quantity(value, "%", start, end, m.group(0)))
             continue
         num, unit = m.group("num"), m.group("unit")
+        if unit in ("名", "位") and _RANKING.search(text, max(0, start - 10), start):
+            continue
         is_cn = not num[0].isdigit()
         if is_cn and not _cn_counts(num, unit):
             continue

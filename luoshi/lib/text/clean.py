@@ -280,6 +280,9 @@ _DATE = (
     rf"(?:{_SP}*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 )
 _FIELD = r"(?:来源|作者|点击|点击数|浏览|浏览次数|阅读|编辑|字号|评论|发布者|供稿)"
+# A site or paper named after a publishing date: ends like a site, a paper or a channel does.
+_SITE = r"[^\s,，。;；:：]{1,16}(?:网|网站|站|日报|晚报|报|频道|客户端|文库|在线|新闻|社|号)"
+_SITE_TRIGGER = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
 
 
 class Boilerplate(NamedTuple):
@@ -310,6 +313,8 @@ BOILERPLATE: tuple[Boilerplate, ...] = (
         after=" \t\u3000\u00a0",
     ),
     Boilerplate("publishing", rf"(?m)^{_SP}*{_FIELD}{_COLON}[^\n]{{0,40}}$"),
+    # 2024-12-09 华博范文网 · 2024-10-28 09:19:49 德育素材网: a date and the site, alone on a line
+    Boilerplate("publishing", rf"(?m)^{_SP}*{_DATE}{_SP}+{_SITE}{_SP}*$", trigger=_SITE_TRIGGER),
     # (责编:高喜明、郗涛) · 责任编辑:卓凡
     Boilerplate("editor", rf"{_OPEN}\s*(?:责任编辑|责编|编辑){_COLON}[^()\uff08\uff09\n]{{0,30}}{_CLOSE}"),
     Boilerplate("editor", rf"(?:责任编辑|责编){_COLON}{_SP}*[^\s,\uff0c\u3002]{{0,12}}"),
