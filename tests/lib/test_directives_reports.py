@@ -179,3 +179,14 @@ def test_the_time_it_is_now_is_not_a_deadline() -> None:
 def test_rankings_and_forecasts_are_not_figures_and_brackets_name_the_item() -> None:
     figures = {(f["value"], f["unit"]): f["metric"] for f in _run(PAGE)["figures"]}
     assert figures == {(683, "家"): "新增“四上”企业", (13, "%"): "一般公共预算收入增长"}
+
+
+def test_about_to_happen_is_not_a_demand_and_objects_are_not_figures() -> None:
+    result = _run(
+        "同志们:\n再过二十多天,全市党代会就要胜利召开。市委对11个区县市进行全面督战,督出了战斗力。"
+        "既然定了目标,就要坚决落实到位。\n"
+    )
+    texts = [i["text"] for i in result["items"]]
+    assert not [t for t in texts if "就要胜利召开" in t]
+    assert [t for t in texts if "就要坚决落实" in t]
+    assert result["figures"] == []

@@ -24,8 +24,9 @@ _FORECAST = re.compile(
     r"|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期"
 )
 _ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会|作了?(?:交流|典型|表态)?发言")
-# How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`.
-_PROCEDURE_BEFORE = re.compile(r"(?:组成|派出|抽调|成立|分成|分为)$")
+# How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`, and the
+# objects of an action (`对11个区县市进行全面督战`).
+_PROCEDURE_BEFORE = re.compile(r"(?:组成|派出|抽调|成立|分成|分为|(?<![相绝面])对|向|给|跟)$")
 _PROCEDURE_AFTER = re.compile(r"^(?:个)?(?:督查组|检查组|工作组|调研组|暗访组|考核组|专班|小组|批次)")
 # A threshold that defines a class of things counted earlier in the clause
 # (`有31个项目完成投资不足年度计划的10%`): part of the metric, not a figure of its own.
