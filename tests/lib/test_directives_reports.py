@@ -190,3 +190,15 @@ def test_about_to_happen_is_not_a_demand_and_objects_are_not_figures() -> None:
     assert not [t for t in texts if "就要胜利召开" in t]
     assert [t for t in texts if "就要坚决落实" in t]
     assert result["figures"] == []
+
+
+def test_slogans_and_own_earlier_words_are_not_demands_but_hopes_are() -> None:
+    result = _run(
+        "同志们:\n这次会议以“起步就要冲刺、开局就要决战”的姿态,吹响冲锋号。"
+        "我在刚刚召开的党组会议上讲,市委决策部署要通过我们扎实的工作落到实处。"
+        "这次会议印发了责任分工,希望大家认真对标,确保一季度实现开门红。\n"
+    )
+    texts = [i["text"] for i in result["items"]]
+    assert not [t for t in texts if "起步就要冲刺" in t or "党组会议上讲" in t]
+    [hope] = [i for i in result["items"] if "希望大家" in i["text"]]
+    assert hope["kind"] == "task" and hope["due"]["text"] == "一季度"

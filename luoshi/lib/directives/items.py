@@ -36,6 +36,7 @@ _STRONG_MODAL = re.compile(
     r"|(?<![的照据署标作律体本上等与和项求确明按])要求(?=[\u4e00-\u9fff])(?!的)"
     r"|必须|务必|应当|需要|一定要|决不|绝不|(?<![等急少免舍怪记晓见懂])不得|严禁|禁止|不准|不要"
     r"|(?:^|[,，。:：])请(?!问|示|假|柬|教|客|予)"
+    r"|希望(?:大家|各级|各地|各部门|各单位|同志们|你们|全市|全县|全区|各位)"
     r"|(?:委|府|办|局|厅|室|部|组|中心|院|我们|我)(?:也|还|都)?将(?!其|之|此|这|该)"
     r"|(?:预期|主要|奋斗|总体|工作|发展)目标(?:是|为)|目标任务(?:是|为)"
     r"|(?<![相关各])牵头(?![单位部门领导])"
@@ -92,8 +93,12 @@ _ASSIGNED = re.compile(
 # Reported speech and quotations: what someone else said is not the speaker's demand.
 _QUOTE = re.compile(
     r"^(?:[^,，。]{0,30}(?:总书记|主席|总理|省长|书记|市长|部长|领导|同志|古人|俗话|《[^》]+》)"
-    r"[^,，。]{0,12}(?:强调|指出|要求|说|讲|提出|勉励|云|曰|所说)[,，:：“]|《[^》]+》(?:中)?(?:提出|指出|云|说))"
+    r"[^,，。]{0,12}(?:强调|指出|要求|说|讲|提出|勉励|云|曰|所说)[,，:：“]|《[^》]+》(?:中)?(?:提出|指出|云|说)"
+    # the speaker quoting an earlier speech of his own: `我在刚刚召开的…会议上讲,…`
+    r"|我(?:曾|也|还)?在[^,，。]{2,30}(?:上|中)(?:讲|说|讲过|说过|强调|强调过|提出过?)[了过]?[,，:：])"
 )
+# Slogans in quotation marks (`以“起步就要冲刺”的姿态`) hold no demand of the speaker's own.
+_SHORT_QUOTE = re.compile(r"“[^“”]{1,30}”")
 # Not items whatever their verbs: thanks and praise, `要看到…`, `我们要明白…`, permissions,
 # the `是不是…` criteria, bare labels (`即…`), and procedural requests to the meeting.
 _NOT_ITEM = re.compile(
@@ -170,7 +175,8 @@ def demand_of(
     announced = _LIST_ANNOUNCEMENT.search(lead)
     if announced and announced.start() <= 12 and not re.search(r"[,，]", lead[: announced.start()]):
         return Demand(False, "announces a list")
-    if _STRONG_MODAL.search(body) or _ASSIGNED.search(body):
+    unquoted = _SHORT_QUOTE.sub("“”", body)
+    if _STRONG_MODAL.search(unquoted) or _ASSIGNED.search(body):
         return Demand(True, "modal")
     if reporting and not _FORWARD.search(body):
         return Demand(False, "reports")
