@@ -202,3 +202,13 @@ def test_slogans_and_own_earlier_words_are_not_demands_but_hopes_are() -> None:
     assert not [t for t in texts if "起步就要冲刺" in t or "党组会议上讲" in t]
     [hope] = [i for i in result["items"] if "希望大家" in i["text"]]
     assert hope["kind"] == "task" and hope["due"]["text"] == "一季度"
+
+
+def test_content_farm_blurb_and_meeting_agenda_are_not_items() -> None:
+    result = _run(
+        "摘要:某某网小编为你整理了多篇相关的《市长在全体会议上的讲话》,但愿对你工作学习有帮助。\n"
+        "今天,我们召开市政府第一次全体会议,主要任务是细化分解今年各项任务,推动今年各项工作争先进位。\n"
+        "各县区要在3月底前完成任务分解。\n"
+    )
+    texts = [i["text"] for i in result["items"]]
+    assert texts == ["各县区要在3月底前完成任务分解。"]

@@ -109,6 +109,8 @@ _NOT_ITEM = re.compile(
     # explanations and characterisations: what something is for or what it is, not a demand
     r"|目的(?:就)?是|^[^,，。]{2,24}[,，](?:目的)?就是要|既是[^。]{2,60}也是|不是[^。]{1,30}而是"
     r"|(?:让|使)我们[^,，。]{0,6}(?:感受|体会|看到|认识|意识)|^[^,，。“]{2,12}即(?![时将可便日])"
+    # the meeting's own agenda: `今天,我们召开…会议,主要任务是…`
+    r"|^(?:今天|这次|本次|此次)[^。]{0,40}(?:召开|举行)[^。]{0,60}(?:主要任务|主要目的|主要内容|主题|任务)(?:就)?是"
 )
 # Announcing a list rather than asking for anything: `要做到“四个到位”。`, `讲四点意见`.
 _LIST_ANNOUNCEMENT = re.compile(

@@ -315,6 +315,12 @@ BOILERPLATE: tuple[Boilerplate, ...] = (
     Boilerplate("publishing", rf"(?m)^{_SP}*{_FIELD}{_COLON}[^\n]{{0,40}}$"),
     # 2024-12-09 华博范文网 · 2024-10-28 09:19:49 德育素材网: a date and the site, alone on a line
     Boilerplate("publishing", rf"(?m)^{_SP}*{_DATE}{_SP}+{_SITE}{_SP}*$", trigger=_SITE_TRIGGER),
+    # 摘要:好笔杆子网小编为你整理了多篇相关的《…》: a content farm's blurb, on a line of its own
+    Boilerplate(
+        "spam",
+        r"(?m)^[^\n]*(?:小编|为你整理|为您整理|欢迎阅读|欢迎下载|免费下载|仅供参考|希望对你|但愿对你|希望对您)[^\n]*$",
+        trigger="小编|为你整理|为您整理|欢迎阅读|欢迎下载|免费下载|仅供参考|希望对你|但愿对你|希望对您",
+    ),
     # (责编:高喜明、郗涛) · 责任编辑:卓凡
     Boilerplate("editor", rf"{_OPEN}\s*(?:责任编辑|责编|编辑){_COLON}[^()\uff08\uff09\n]{{0,30}}{_CLOSE}"),
     Boilerplate("editor", rf"(?:责任编辑|责编){_COLON}{_SP}*[^\s,\uff0c\u3002]{{0,12}}"),
