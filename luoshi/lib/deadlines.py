@@ -329,7 +329,7 @@ _QTY = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)"
 _FORWARD_QUANTITY = re.compile(
     rf"(?:不少于|不低于|稳定在|保持在|控制在){_QTY}"
     rf"|{_QTY}[^,，。;；\d]{{0,8}}?以上"
-    rf"|(?:安排|新建|新增|新开工|开工|实施|建设|建成|推进|引进|招引|培育|打造|举办|组织|开展|改造|创建)"
+    rf"|(?:安排|新建|新增|新开工|开工|实施|建设|建成|推进|引进|招引|培育|打造|举办|组织|开展|改造|创建|组建|认定|完成)"
     rf"[^,，。;；]{{0,20}}?\d+(?:\.\d+)?[个项家座条所台套部场批户名人处亩公里万亿千百%％]"
 )
 _NOT_BOUND_BEFORE = re.compile(r"(?:为|从|自|对|在|与|比|较|同|截至|去年|上年)$")
@@ -356,6 +356,11 @@ def _bounds(text: str, start: int, end: int) -> bool:
     if _NOT_BOUND_BEFORE.search(before) or _NOT_BOUND_AFTER.match(after):
         return False
     if text[start:end].endswith(("前", "内")) or after.startswith(("前", "内", "之前", "以前")):
+        return True
+    # `到年底,…要达到50%以上`, `今年要新组建…`: a time word that opens the demand bounds it
+    if re.search(r"(?:^|[^从自])(?:到|至)$", before) or after.startswith(
+        ("要", "将", "力争", "确保", "必须")
+    ):
         return True
     if _BOUND_CUE.search(before[-12:] + "|" + after):
         return True
@@ -485,10 +490,10 @@ _NOT_DATED = r"(?<![\d一二三四五六七八九十〇两个本上下当次同�
 _CADENCED = r"调度|考勤|检查|评比|通报|督查|考核|盘点|分析|例会|研判|讲评|点评|监测|报告"
 _RECURRENCE_WORDS: dict[str, str] = {
     "daily": r"每天|每日|逐日|日清日结|日事日毕|日清日高|一日一(?:报|调度|研判)|日报告|按日",
-    "weekly": rf"每周|每星期|逐周|{_NOT_DATED}周(?:{_CADENCED})|一周一(?:报|调度|研判)|按周",
-    "monthly": rf"每(?:个)?月|逐月|{_NOT_DATED}月度?(?:{_CADENCED})|一月一(?:报|调度|通报)|按月",
+    "weekly": rf"每周|每星期|逐周|{_NOT_DATED}周(?:{_CADENCED})|一周一(?:报|评|督|查|{_CADENCED})|按周",
+    "monthly": rf"每(?:个)?月|逐月|{_NOT_DATED}月度?(?:{_CADENCED})|一月一(?:报|评|考|督|查|{_CADENCED})|按月",
     "quarterly": (
-        rf"每(?:个)?季度?|逐季度?|{_NOT_DATED}季度?(?:{_CADENCED})|四季竞赛|一季一(?:报|评|考)|按季度?"
+        rf"每(?:个)?季度?|逐季度?|{_NOT_DATED}季度?(?:{_CADENCED})|四季竞赛|一季一(?:报|评|考|督|查|{_CADENCED})|按季度?"
     ),
     "yearly": r"每(?:一)?年|逐年|按年度|年终述职|年度考核|一年一(?:评|考|报)|按年",
     "periodic": r"不定期|定期|经常性|常态化督查",

@@ -212,3 +212,100 @@ def test_content_farm_blurb_and_meeting_agenda_are_not_items() -> None:
     )
     texts = [i["text"] for i in result["items"]]
     assert texts == ["各县区要在3月底前完成任务分解。"]
+
+
+NOTICE_2 = """临川市人民政府督查室
+督 查 通 报
+2025年第3期
+关于全市民生实事上半年推进情况的督查通报
+各县市区人民政府,市直各单位:
+6月中旬,市政府督查室对9个县市区和12个市直单位承担的民生实事开展了专项督查。
+一、总体情况
+全市承担的28个省级民生实事已全部启动。城东区、城西区完成率均达到100%。未完成项目中,北塘县3个、南溪县2个。已连续6年未发生重大安全事故。完成15座危桥改造。
+二、存在的问题
+（一）资金到位偏慢,年度计划投资中仍有800万元资金缺口。
+三、整改要求
+对城东区、城西区予以通报表扬。
+对连续两个月未按时报送的单位,由市政府督查室予以通报批评。
+市政府督查室将实行“一月一督查、一季一通报”。
+各县市区要立即开展一次全面排查,8月底前完成整改。
+二〇二五年七月二十日
+"""
+
+
+def test_notice_title_beats_letterhead_and_dates_are_not_items() -> None:
+    result = _run(NOTICE_2)
+    assert result["meta"]["title"] == "关于全市民生实事上半年推进情况的督查通报"
+    assert not [i for i in result["items"] if "通报" in i["text"] and i["text"].startswith("关于")]
+    assert not [i for i in result["items"] if i["text"].startswith(("三、", "二〇二五"))]
+
+
+def test_notice_decisions_are_tasks_with_their_deciders() -> None:
+    tasks = {i["text"]: i for i in _tasks(_run(NOTICE_2))}
+    assert "对城东区、城西区予以通报表扬。" in tasks
+    assert tasks["对连续两个月未按时报送的单位,由市政府督查室予以通报批评。"]["owners"] == ["市政府督查室"]
+    assert tasks["市政府督查室将实行“一月一督查、一季一通报”。"]["recurrence"] == "monthly"
+    check = tasks["各县市区要立即开展一次全面排查,8月底前完成整改。"]
+    assert check["owners"] == ["各县市区"] and check["due"]["by"] == "2025-08-31"
+
+
+def test_notice_counts_name_what_they_count() -> None:
+    metrics = {(f["value"], f["metric"]) for f in _run(NOTICE_2)["figures"]}
+    assert (28, "省级民生实事已全部启动") in metrics
+    assert {(100, "城东区完成率"), (100, "城西区完成率")} <= metrics
+    assert {(3, "北塘县"), (2, "南溪县")} <= metrics
+    assert (6, "连续未发生重大安全事故") in metrics
+    assert (15, "危桥改造") in metrics
+    assert (800, "资金缺口") in metrics  # from a descriptive heading
+    assert not {v for v, _ in metrics} & {9, 12}  # the units inspected are not indicators
+
+
+def test_escalation_owns_only_when_nobody_else_is_named() -> None:
+    sentence = "对工作不力的单位,市政府分管领导要及时约谈,约谈后仍无起色的,由市政府主要领导约谈。"
+    assert find_owners(sentence) == ["市政府分管领导"]
+    assert find_owners("对整改不力的,由市政府分管副市长约谈有关单位主要负责人。") == ["市政府分管副市长"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners"),
+    [
+        ("县住建局要督促各施工单位严格落实文明施工要求。", ["县住建局"]),
+        ("建立供水日监测机制,县自来水公司每日向县水务局报送运行数据。", ["县自来水公司"]),
+        ("汛期各级防汛机构实行24小时值班制度。", ["各级防汛机构"]),
+        ("会议原则同意县水务局提出的预案,由县水务局根据会议意见修改完善。", ["县水务局"]),
+    ],
+)
+def test_owners_of_minutes_and_speeches(sentence: str, owners: list[str]) -> None:
+    assert find_owners(sentence) == owners
+
+
+def test_year_statements_forecasts_and_feelings_are_not_items() -> None:
+    result = _run(
+        "同志们:\n2025年是“十四五”规划收官之年,也是谋划“十五五”的关键之年。"
+        "据市气象局预测,今年汛期降雨量较常年偏多1—2成。防汛工作容不得半点闪失。"
+        "到年底,全市企业研发机构覆盖率要达到50%以上。今年要新组建创新联合体3—5个。\n"
+    )
+    texts = [i["text"] for i in result["items"]]
+    assert len(texts) == 2 and result["figures"] == []
+    assert [i["due"]["text"] for i in result["items"]] == ["年底", "今年"]
+
+
+def test_class_bounds_and_year_on_year_targets() -> None:
+    result = _run("同志们:\n力争年底前经营性收入10万元以上的村占比达到60%。全年交通投资同比增长6%以上。\n")
+    targets = [(t["op"], t["value"], t["unit"]) for i in result["items"] for t in i["targets"]]
+    assert targets == [(">=", 60, "%"), (">=", 6, "%")]
+
+
+def test_owner_parenthesis_cut_by_semicolons_is_not_an_item() -> None:
+    result = _run(
+        "2025年交通运输工作要点\n一、重点任务\n1.全年完成普通国省道大中修120公里。\n"
+        "（牵头单位：市公路事业发展中心；责任单位：各县区交通运输局）\n"
+    )
+    [item] = result["items"]
+    assert item["owners"] == ["市公路事业发展中心", "各县区交通运输局"]
+
+
+def test_a_look_back_paragraph_building_count_is_a_figure() -> None:
+    result = _run("同志们:\n过去一年,全市科技创新取得新成效。新建省级以上创新平台34个。\n")
+    assert result["items"] == []
+    assert [(f["value"], f["metric"]) for f in result["figures"]] == [(34, "新建省级以上创新平台")]

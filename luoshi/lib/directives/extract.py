@@ -15,7 +15,7 @@ from typing import Any
 
 from luoshi.lib.deadlines import find_due, find_recurrence, find_year_statement
 from luoshi.lib.directives.figures import find_figures, period_of
-from luoshi.lib.directives.items import demand_of, kind_of
+from luoshi.lib.directives.items import Demand, demand_of, kind_of
 from luoshi.lib.directives.meta import find_date, find_speaker, find_title, salutation_end
 from luoshi.lib.directives.outline import Heading, Outline, match_heading
 from luoshi.lib.directives.owners import find_owners, has_own_subject, parenthesis_owners
@@ -43,11 +43,18 @@ _REPORT_HEADING = re.compile(
 )
 # A day named without a deadline word (`5月17日上午,区长…主持召开`) dates an event; it sets no deadline.
 _BARE_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
-# A sender's signature on a line of its own, perhaps with its date: not a statement.
+# A sender's signature on a line of its own, perhaps with its date, or the date alone: not a
+# statement.
 _SIGNATURE = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|委员会|领导小组|督查室|局|厅|委|办|中心|部|室)"
-    r"(?:[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日)?$"
+    r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|委员会|领导小组|督查室|局|厅|委|办|中心|部|室)"
+    r"(?:[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日)?"
+    r"|(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日)$"
 )
+# A line that is one parenthesis naming who leads and who assists, even when `；` splits it into
+# several sentences: `（牵头单位：市公路事业发展中心；责任单位：各县区交通运输局）`.
+_OWNER_LINE = re.compile(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)）][。;；]?$")
+# Section labels that name a topic (`三、整改要求`, `（一）主要目标`): headings, not demands.
+_TOPIC_LABEL = re.compile(r"^[^,，。;；:：]{0,8}(?:要求|任务|措施|目标|安排|重点|事项|问题|情况)[。]?$")
 # Why a sentence was not taken as a demand, when that reason means it looks back.
 _LOOK_BACK_REASONS = frozenset({"look-back", "reports", "continues a description"})
 
@@ -99,6 +106,11 @@ def _walk(walk: _Walk, title: str | None) -> None:
     prev: Sentence | None = None
     periods: dict[int, str | None] = {}
     looked_back: set[int] = set()  # paragraphs looking back since their last demand
+    owner_lines = {
+        n
+        for n, (start, end) in enumerate(doc.paragraphs)
+        if _OWNER_LINE.match(doc.text[start:end].strip()) and _PAREN_ROLE.search(doc.text[start:end])
+    }
     anchor_year = walk.anchor.year if walk.anchor else walk.year
     for index, sentence in enumerate(doc.sentences):
         text = sentence.text
@@ -107,9 +119,9 @@ def _walk(walk: _Walk, title: str | None) -> None:
         if not continues:
             chain_mood = None
         prev = sentence
-        if sentence.start < walk.head_end or (title is not None and index == 0 and text.strip() == title):
+        if sentence.start < walk.head_end or (title is not None and index < 12 and text.strip() == title):
             continue  # the headline, byline and salutation are not part of the speech
-        if _SIGNATURE.match(text.strip()):
+        if _SIGNATURE.match(text.strip()) or sentence.paragraph in owner_lines:
             continue
         due, concrete = _due(text, walk.anchor, walk.year)
         recurrence = find_recurrence(text)
@@ -131,37 +143,46 @@ def _walk(walk: _Walk, title: str | None) -> None:
             probe = ("要" + match.title) if match.family == "一要" else match.title
             content = text[: match.offset] + text[match.body :]
             # In a work plan a numbered `1.` line is itself the first statement of the item.
-            demand = demand_of(
-                probe,
-                scheduled=scheduled,
-                plan=walk.plan and match.family in ("1.", "(1)"),
-                reporting=_in_report(walk.outline.open[:-1]),
+            demand = (
+                Demand(False, "topic label")
+                if _TOPIC_LABEL.match(match.title)
+                else demand_of(
+                    probe,
+                    scheduled=scheduled,
+                    plan=walk.plan and match.family in ("1.", "(1)"),
+                    reporting=_in_report(walk.outline.open[:-1]),
+                )
             )
         else:
             content = text
             # After a look-back in the same paragraph a number or a date no longer makes a
-            # demand by itself (`粮食总产量达到38.2万吨` reports); a verb or a modal still does.
+            # demand by itself (`粮食总产量达到38.2万吨` reports); a modal still does.
             looking_back = sentence.paragraph in looked_back
             demand = demand_of(
                 text,
                 chain_demand=chain_mood if continues else None,
-                scheduled=scheduled and not looking_back,
-                plan=walk.plan and walk.outline.current is not None and not looking_back,
+                scheduled=scheduled,
+                plan=walk.plan and walk.outline.current is not None,
                 reporting=_in_report(walk.outline.open),
+                looking_back=looking_back,
             )
             if demand.is_item:
                 looked_back.discard(sentence.paragraph)
             elif demand.reason in _LOOK_BACK_REASONS:
                 looked_back.add(sentence.paragraph)
         if not continues or chain_mood is None:
-            chain_mood = demand.is_item
+            # A chain takes the mood of its opener only when that opener asked or looked back;
+            # a neutral opener (`新建学校6所,新增学位3600个;`) leaves each clause to itself.
+            neutral = not demand.is_item and demand.reason not in _LOOK_BACK_REASONS
+            chain_mood = None if neutral else demand.is_item
         if not demand.is_item:
-            if heading is None:
+            # a descriptive heading reports too: `（二）资金保障压力较大，…仍有2100万元资金缺口`
+            if demand.reason != "topic label":
                 if sentence.paragraph not in periods:
                     periods[sentence.paragraph] = period_of(
                         _paragraph_text(doc, sentence.paragraph), anchor_year
                     )
-                for fig in find_figures(text, period=periods[sentence.paragraph]):
+                for fig in find_figures(content, period=periods[sentence.paragraph]):
                     fig["span"] = _span(
                         doc, sentence.start + text.find(fig["text"]), len(fig["text"]), sentence
                     )
@@ -311,6 +332,5 @@ def extract(doc: Document, *, name: str, sha256: str, date: date | None = None) 
         year = int(m.group("y")) if m else None
     plan = bool(title and _PLAN_TITLE.search(title))
     walk = _Walk(doc=doc, anchor=anchor, year=year, head_end=salutation_end(doc.text), plan=plan)
-    first = doc.sentences[0].text.strip() if doc.sentences else None
-    _walk(walk, title if title == first else None)
+    _walk(walk, title)
     return _render(walk, name=name, sha256=sha256, title=title, speaker=speaker)

@@ -21,13 +21,16 @@ _ADDRESS = re.compile(r"感谢|敬意|致以|问候|慰问|祝贺|欢迎")
 _ADDRESS_NOUN = re.compile(r"^(?:父老乡亲|乡亲|同胞|市民|居民|群众|干部群众|人民|党员干部|职工|家庭)")
 _FORECAST = re.compile(
     r"有望|预计|将(?:会|要)?(?:达到|突破|超过|实现|减少|增加|新增|下降|增长|提高|提升|下拉|拉低|拉动|带动|带来|形成)"
-    r"|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期"
+    r"|力争|争取|目标(?:是|为)|计划(?:到|于|在|实现|完成|新增)|预期|预测|预报"
 )
+_REPORTED_FORECAST = re.compile(r"据[^,，。]{1,14}(?:预测|预报|预计)")
 _ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会|作了?(?:交流|典型|表态)?发言")
 # How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`, and the
 # objects of an action (`对11个区县市进行全面督战`).
 _PROCEDURE_BEFORE = re.compile(r"(?:组成|派出|抽调|成立|分成|分为|(?<![相绝面])对|向|给|跟)$")
 _PROCEDURE_AFTER = re.compile(r"^(?:个)?(?:督查组|检查组|工作组|调研组|暗访组|考核组|专班|小组|批次)")
+_OBJECT_OF = re.compile(r"(?<![相绝面])对[^,，。;；]*$")
+_ACTED_ON = re.compile(r"[^,，。]*?(?:开展|进行|实施|组织)")
 # A threshold that defines a class of things counted earlier in the clause
 # (`有31个项目完成投资不足年度计划的10%`): part of the metric, not a figure of its own.
 _CRITERION_BEFORE = re.compile(r"(?:不足|低于|高于|超过|少于|多于|未达到?)[^,，;；。\d]{0,8}$")
@@ -74,14 +77,37 @@ def _counted_thing(clause: str, q: Quantity, left: int, others: list[Quantity]) 
     """`全市仍有55个项目未按计划开工` → 项目未按计划开工: the count's noun and what is said of it,
     when the words before the number only set the scope."""
     head = clause[: q.start - left].strip(' “”"')
-    if not _SCOPE_ONLY.fullmatch(head):
+    among = _AMONG.search(head)
+    record = head.endswith("连续")
+    # `全市承担的32个省级重点项目`: a relative clause before the count only describes the noun;
+    # `完成26座病险水库除险加固`: a bare verb before it, the noun after says what was done.
+    if not (
+        _SCOPE_ONLY.fullmatch(head)
+        or among
+        or record
+        or head.endswith("的")
+        or _BARE_DOING.fullmatch(_SCOPE_HEAD.sub("", head))
+    ):
         return None
     later = [o.start - left for o in others if o.start >= q.end and o.start - left <= len(clause)]
     after = clause[q.end - left : min(later) if later else len(clause)]
     after = _COMPARISON_TAIL.sub("", after.strip(' “”"')).strip()
     if len(re.findall(r"[\u4e00-\u9fff]", after)) < 2 or _OP_AFTER.match(after):
         return None
+    if record:
+        return "连续" + after  # `已连续14年未发生水库垮坝事故` → 连续未发生水库垮坝事故
+    if among and q.unit in _COUNTED:
+        # `拟新开工项目中有11个尚未取得批复`: N of the group have the property
+        return _SCOPE_HEAD.sub("", among.group("group")) + after
     return after
+
+
+# `年度计划投资中仍有2100万元资金缺口`, `拟新开工项目中有11个…`
+_AMONG = re.compile(r"^(?P<group>.+?)中(?:仍|还|尚|共)?有$")
+_SCOPE_HEAD = re.compile(r"^(?:其中|全市|全县|全区|全省|全年|上半年|下半年|[一二三四]季度|今年以来|累计)+")
+_BARE_DOING = re.compile(
+    r"(?:已|共|累计)?(?:完成|新建|建成|新增|修复|实施|改造|培育|引进|开工|竣工|投入|治理|排查|整治|处置|办结|化解|建设)"
+)
 
 
 _OPEN_PAREN = re.compile(r"[(（][^()（）]*$")
@@ -104,8 +130,15 @@ def _bracketed(clause: str, offset: int) -> str | None:
 _PAREN_SPANS = re.compile(r"[(（][^()（）]*[)）]")
 
 
+# `漏损率由年初的14.8%下降至11.2%`: the starting value measures the subject before 由
+_FROM = re.compile(r"^(?P<subject>[^,，]{2,}?)由[^,，]{0,6}?的?$")
+
+
 def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
     offset = q.start - left
+    start = _FROM.match(clause[:offset].strip(' “”"'))
+    if start is not None:
+        return metric_of(start.group("subject"), len(start.group("subject")))
     bracketed = _bracketed(clause, offset)
     if bracketed is not None:
         return bracketed
@@ -118,7 +151,10 @@ def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
         first, last = earlier[0], earlier[-1]
         subject = clause[: first.start - left]
         subject = _VERB_BEFORE.sub("", subject)
-        tail = clause[last.end - left : offset].lstrip("、,，和及以上 ")
+        between = clause[last.end - left : offset]
+        tail = between.lstrip("、,，和及以上 ")
+        if between.startswith("、") and tail and not _BARE_VERB.match(tail):
+            return tail  # `东坪县5个、柳河县4个`: each number has its own name before it
         return metric_of(subject + tail, len(subject + tail))
     return metric_of(clause, offset)
 
@@ -168,6 +204,8 @@ def _shared_tail(names: list[str]) -> str:
 
 
 _RESPECTIVELY = re.compile(r"^(?P<subjects>.*?)分别(?P<verb>[^、,，]{0,6})$")
+# `江北区、高新区开工率均达到100%`: one value shared by every body listed
+_BOTH = re.compile(r"^(?P<subjects>[^,，]*、[^,，]*?)(?:均|都)(?P<verb>[^、,，]{0,6})$")
 _PREVIOUS_RESPECTIVELY = re.compile(r"(?:^|[,，;；。])(?P<subjects>[^,，;；。]*?)分别[^,，;；。]*[,，]$")
 
 
@@ -196,6 +234,24 @@ def _respective_metrics(sentence: str, clause: str, left: int, group: list[Quant
     return out
 
 
+def _shared_metrics(clause: str, left: int, q: Quantity) -> list[str] | None:
+    """`江北区、高新区开工率均达到100%` → 江北区开工率, 高新区开工率 (one figure each)."""
+    m = _BOTH.match(clause[: q.start - left].strip(' “”"'))
+    if m is None:
+        return None
+    subjects = re.sub(r"^(?:其中|全市|全县|全区|全省)", "", m.group("subjects").strip())
+    names = [n for n in re.split(r"[、和及与]", subjects) if n]
+    if len(names) < 2:
+        return None
+    tail = _shared_tail(names)
+    verb = m.group("verb")
+    out = []
+    for name in names:
+        full = name if name == names[-1] or name.endswith(tail) else name + tail
+        out.append(metric_of(full + verb, len(full + verb)))
+    return out
+
+
 def _quantity_groups(sentence: str, quantities: list[Quantity]) -> dict[int, list[Quantity]]:
     """Numbers listed together (`5.1%、7.4%`, `41260元和20870元`), keyed by each member's start."""
     groups: dict[int, list[Quantity]] = {}
@@ -212,7 +268,7 @@ def _quantity_groups(sentence: str, quantities: list[Quantity]) -> dict[int, lis
 
 def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
     """The figures one reporting sentence states, in the contract's shape."""
-    if _ADDRESS.search(sentence) or _ATTENDANCE.search(sentence):
+    if _ADDRESS.search(sentence) or _ATTENDANCE.search(sentence) or _REPORTED_FORECAST.match(sentence):
         return []
     quantities = find_quantities(sentence)
     groups = _quantity_groups(sentence, quantities)
@@ -225,6 +281,8 @@ def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
         before = sentence[max(0, q.start - 12) : q.start]
         if _PROCEDURE_BEFORE.search(before) or _PROCEDURE_AFTER.match(sentence[q.end - len(q.unit) :]):
             continue
+        if _OBJECT_OF.search(sentence, 0, q.start) and _ACTED_ON.match(sentence, q.end):
+            continue  # `对8个县(市、区)和14个市直单位…开展了专项督查`
         left, right = clause_of(sentence, q.start, q.end)
         clause = sentence[left:right]
         if _FORECAST.search(clause):
@@ -238,6 +296,10 @@ def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
         respective = _respective_metrics(sentence, clause, left, group)
         if respective is not None:
             out.append(_figure(clause, respective[group.index(q)], q, op, period))
+            continue
+        shared = _shared_metrics(clause, left, q) if len(group) == 1 else None
+        if shared is not None:
+            out.extend(_figure(clause, name, q, op, period) for name in shared)
             continue
         metric = _metric(clause, q, left, quantities)
         if (metric == clause.strip() or _BARE_VERB.match(metric)) and left > 0:

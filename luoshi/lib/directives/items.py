@@ -34,7 +34,7 @@ _STRONG_MODAL = re.compile(
     # `就要胜利召开`: 就要 before an event is "about to", not "must"
     r"(?<!就要(?=[^,，。;；]{0,6}(?:召开|到来|开始|结束|来临|举行|闭幕|开幕)))"
     r"|(?<![的照据署标作律体本上等与和项求确明按])要求(?=[\u4e00-\u9fff])(?!的)"
-    r"|必须|务必|应当|需要|一定要|决不|绝不|(?<![等急少免舍怪记晓见懂])不得|严禁|禁止|不准|不要"
+    r"|必须|务必|应当|需要|一定要|决不|绝不|(?<![等急少免舍怪记晓见懂容])不得|严禁|禁止|不准|不要"
     r"|(?:^|[,，。:：])请(?!问|示|假|柬|教|客|予)"
     r"|希望(?:大家|各级|各地|各部门|各单位|同志们|你们|全市|全县|全区|各位)"
     r"|(?:委|府|办|局|厅|室|部|组|中心|院|我们|我)(?:也|还|都)?将(?!其|之|此|这|该)"
@@ -61,7 +61,8 @@ _IMPERATIVE_START = re.compile(
     r"|落细|深学|笃行|摒弃|克服|杜绝|严格执行|执行|落实好|排出|列出|梳理|建好|管好|办|做|推|抢抓|抢滩|盘活|压紧"
     r"|坚定|扛起|扛牢|兜牢|守牢|守住|稳住|增加|扩大|降低|减少|确保|加速|释放|激活|抓住|下好|打好|打赢|跑好|配置"
     r"|统筹好|处理好|区分|优先|集中|协调|服务|落地|申报|争创|创建|创新|推行|实行|编制|修订|清理|排查|摸排|检查"
-    r"|督查|考核|通报|约谈|追责|问责|查处|表彰|整改|落实落细|解决|回应|畅通|健全完善|谋深|研究|明确)"
+    r"|督查|考核|通报|约谈|追责|问责|查处|表彰|整改|落实落细|解决|回应|畅通|健全完善|谋深|研究|明确"
+    r"|新建|改扩建|新改建|新开工|新培育|新引进)"
     r"(?!的)"
 )
 # Clause openers that do not change the mood: `同时,`, `下一步,`, `当前,`, `如人力资源方面,`.
@@ -88,7 +89,11 @@ _PAST = re.compile(
 _FORWARD = re.compile(r"明年|下一步|今后|接下来|力争|确保|争取|计划(?:到|于|在)|目标")
 # A body put in charge by the meeting or the plan: `由区住建局按程序印发实施`, `由市发改委负责`.
 _ASSIGNED = re.compile(
-    r"(?:^|[,，])由[^,，。;；]{2,24}?(?:负责|牵头|按程序|组织实施|印发|办理|落实|研究|实施|审核|报送|统筹)"
+    r"(?:^|[,，])由[^,，。;；]{2,24}?(?:负责|牵头|按程序|组织实施|印发|办理|落实|研究|实施|审核|报送|统筹|会同|依法"
+    r"|予以|约谈|查处|督办|解决|处理|根据)"
+    r"|(?:^|[,，])由(?:市|县|区|镇|乡|省)?[\u4e00-\u9fff]{1,12}(?:局|委|办|室|中心|政府|部|公司|集团|组|院|队|所|站)"
+    # a notice's decision: `对江北区、高新区予以通报表扬`, `对…的,一律停工整改`
+    r"|(?:^|[,，])对[^。;；]{2,40}?予以|一律"
 )
 # Reported speech and quotations: what someone else said is not the speaker's demand.
 _QUOTE = re.compile(
@@ -108,7 +113,10 @@ _NOT_ITEM = re.compile(
     r"|^(?:下面|借此机会|最后)[,，]?(?:我)?(?:再)?(?:讲|提|谈|强调)"
     # explanations and characterisations: what something is for or what it is, not a demand
     r"|目的(?:就)?是|^[^,，。]{2,24}[,，](?:目的)?就是要|既是[^。]{2,60}也是|不是[^。]{1,30}而是"
-    r"|(?:让|使)我们[^,，。]{0,6}(?:感受|体会|看到|认识|意识)|^[^,，。“]{2,12}即(?![时将可便日])"
+    r"|(?:让|使)我们[^,，。]{0,6}(?:感受|体会|看到|认识|意识)|^[^,，。“]{2,12}(?<![立随])即(?![时将可便日])"
+    # what the year is (`2025年是“十四五”规划收官之年`) and what others forecast or counted
+    r"|^(?:\d{4}年|今年|明年)是[^。;；]{0,40}(?:之年|一年)"
+    r"|^据[^,，。]{1,14}(?:预测|预报|统计|监测|测算|分析|调查|显示)"
     # the meeting's own agenda: `今天,我们召开…会议,主要任务是…`
     r"|^(?:今天|这次|本次|此次)[^。]{0,40}(?:召开|举行)[^。]{0,60}(?:主要任务|主要目的|主要内容|主题|任务)(?:就)?是"
 )
@@ -123,6 +131,10 @@ _LIST_ANNOUNCEMENT = re.compile(
 # (`(市政府办公室牵头,各部门按职责分工负责)`, `责任单位:市住建局`): not an item itself.
 _ASIDE = re.compile(
     r"^[(（][^()（）]*[)）][。;；]?$|^(?:牵头单位|责任单位|责任部门|牵头部门|配合单位|完成时限|时间节点|责任领导)[:：]"
+    # the pieces of such a parenthesis that `；` cut apart: `（牵头单位：…；`, `…配合）`
+    r"|^[(（](?:牵头|责任|配合|协办|主办)(?:单位|部门|领导)?[:：]?[^()（）]*$"
+    r"|^[(（][^()（）]{0,40}(?:牵头|负责|配合)[;；]$"
+    r"|^[^()（）]{0,60}(?:牵头|负责|配合|落实|参与)[)）][。;；]?$"
 )
 
 
@@ -149,6 +161,7 @@ def demand_of(
     scheduled: bool = False,
     plan: bool = False,
     reporting: bool = False,
+    looking_back: bool = False,
 ) -> Demand:
     """Whether `text` (one cleaned sentence) asks for something to be done.
 
@@ -160,7 +173,9 @@ def demand_of(
     says the sentence stands in a section that reports: a work report's review
     (`一、2023年工作回顾`) or a notice's findings (`一、总体情况`), where only a modal verb or a
     forward word (`下一步`, `力争`) makes a demand (`粮食总产量达到38.2万吨` there is an
-    achievement, not a target)."""
+    achievement, not a target). `looking_back` says the paragraph has been looking back since its
+    last demand: there a number or a date no longer makes a demand, nor does a verb of building
+    before a count (`新建省级以上创新平台34个` reports)."""
     body = text.strip()
     if len(re.findall(r"[\u4e00-\u9fff]", body)) < 4:
         return Demand(False, "too short")
@@ -192,12 +207,14 @@ def demand_of(
         return Demand(True, "modal")
     stripped = _strip_lead_ins(body)
     if _IMPERATIVE_START.match(stripped) or _IMPERATIVE_START.match(body):
+        if looking_back and re.search(r"\d", body):
+            return Demand(False, "reports")
         return Demand(True, "imperative")
     if chain_demand:
         return Demand(True, "continues a demand")
-    if plan:
+    if plan and not looking_back:
         return Demand(True, "work plan")
-    if scheduled:
+    if scheduled and not looking_back:
         return Demand(True, "scheduled")
     return Demand(False, "no demand")
 
@@ -222,6 +239,8 @@ _NAMED_WORK = re.compile(
     r"|(?:学习|宣传|贯彻|落实)[^,，。]{0,8}(?:精神|思想)|党史学习|(?<![党的])建设(?!性)|改造|开发|产业|企业"
     r"|疫情防控|防汛|抗旱|森林防火|春耕|备耕|秋收|秋冬防|保供|开门红|招商引资|信访|创建|文明城市|课题"
     r"|改革(?!创新)|规划|城市更新|综合体|品牌|调研|普查|巡察|巡视|换届|庆祝|迎接|开复工|签约|投产|达产|开工|竣工|上市|走访|调查研究"
+    # a programme named in quotation marks and put into practice: `开展“三查”`, `实行“一点一策”`
+    r"|(?:开展|实行|推行|实施|落实|推广|建立|健全)[^,，。;；]{0,12}“[^”]{2,12}”"
 )
 # (b) A specific mechanism, system, plan, list or report to build or carry out.
 _MECHANISM = re.compile(
@@ -234,6 +253,7 @@ _MECHANISM = re.compile(
 _OPERATIONAL = re.compile(
     r"约谈|通报|追责|问责|办理|牵头|督查|督办|督导|查处|抽查|抽问|检查|考核|表彰|检讨|上报|报送|汇报|整改|交办|销号"
     r"|召开|制定|出台|印发|列出|梳理|打击|处置|澄清|分解|存档|核实|暗访|验收|评估|评议|公示|曝光|处分|处理"
+    r"|清点|清查|核查|盘点|排查|摸排|巡查|值守|值班|停工|封控|转移|撤离|疏散|备案|审批|追缴|清退|拆除|关停"
 )
 # Principle markers, kept for the reasoning they record: attitude, awareness, style, loyalty and
 # method, encouragement. They never veto a task cue (a sentence that names a mechanism is a task

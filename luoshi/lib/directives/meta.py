@@ -101,8 +101,16 @@ def salutation_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# A document's own title, as opposed to the letterhead above it (`临源市人民政府督查室`, `督 查 通 报`).
+_DOC_TITLE = re.compile(
+    r"^关于[^。]{4,}|(?:讲话|报告|纪要|通报|要点|方案|意见|通知|决定|计划|总结|发言|致辞)(?:[(（][^()（）]*[)）])?$"
+)
+
+
 def find_title(text: str) -> str | None:
-    """The headline: the first short line that is not a date, source or speaker line."""
+    """The headline: the first short line that is not a date, source or speaker line; a line
+    that reads as a document title (`关于…的督查通报`) wins over a letterhead above it."""
+    candidates: list[str] = []
     for line in text.splitlines()[:12]:
         line = line.strip()
         if not line or not re.search(r"[\u4e00-\u9fff]", line):
@@ -110,8 +118,12 @@ def find_title(text: str) -> str | None:
         if _NOT_TITLE.search(line) or _SALUTATION.match(line):
             continue
         if len(line) <= 60 and not line.endswith(("。", "!", "！", "?", "？", ";", "；")):
-            return line
+            candidates.append(line)
+            continue
         break
+    titled = [c for c in candidates if _DOC_TITLE.search(c) and not re.search(r"\s", c)]
+    if titled or candidates:
+        return (titled or candidates)[0]
     m = _SPEECH_PHRASE.search(head_of(text))
     if m:
         return m.group(0)

@@ -38,7 +38,8 @@ class Lexicon:
             return False
         if p in self.exact:
             return True
-        return p.endswith(self.suffixes) and not p.endswith(self.places)
+        # `各县市区`, `各园区`: 各 makes a set of bodies out of a place word
+        return p.endswith(self.suffixes) and (not p.endswith(self.places) or p.startswith("各"))
 
     def is_generic(self, phrase: str) -> bool:
         """True for subjects that name nobody in particular (我们, 全市上下, 广大人民群众)."""
@@ -79,18 +80,19 @@ def lexicon() -> Lexicon:
 _PREDICATE = (
     r"(?:也|都|均|还|亦)*(?:要|将|须|必须|应当|应|务必|需要|需|一定要|正在|牵头|负责|配合|会同|同步|积极|切实|认真"
     r"|全力|主动|进一步|带头|不断|严格|坚决|继续|依法|及时|立即|迅速|尽快|抓紧|全面|深入|大力|着力|持续|定期"
-    r"|每年|每月|每季度|每周|按照|按|对照|结合|围绕|对标|更好|更加|在|于|以|抓|做|开展|组织|加强|履行|落实"
+    r"|每年|每月|每季度|每周|每日|每天|实行|推行|按照|按|对照|结合|围绕|对标|更好|更加|在|于|以|抓|做|开展|组织|加强|履行|落实"
     r"|研究|制定|提出|承担|做好|抓好|推进|加快|统筹|完成|实施|建立|出台|编制|报送)"
 )
 # Words that open a clause without being part of its subject.
 _LEAD_IN = re.compile(
     r"^(?:请|同时|另外|此外|并且|并|也|其中|下一步|当前|目前|今后|接下来|对此|为此|因此|首先|其次|再次|最后|特别是|尤其是"
-    r"|重点是|关键是|具体来说|一方面|另一方面|总之|那么|而且|此后|届时|今年|明年|近期)[,，、]?"
+    r"|重点是|关键是|具体来说|一方面|另一方面|总之|那么|而且|此后|届时|今年|明年|近期"
+    r"|汛期|汛前|汛中|汛后|节前|节后|节日期间|假期|期间)[,，、]?"
 )
 # A subject never starts with a preposition or a verb: those clauses are about someone else.
 _NOT_SUBJECT_START = re.compile(
     r"^(?:对|按照|按|在|从|把|将|以|为|向|经|确需|报|和|与|跟|同|围绕|针对|根据|通过|结合|坚持|要|让|使|由|被|给|比|如"
-    r"|明确|要求|责成|激励|动员|会同|联合"
+    r"|明确|要求|责成|激励|动员|会同|联合|会议"
     r"|加强|推进|推动|支持|鼓励|引导|督促|组织(?!部)|指导|帮助|协调|联系|服务(?!中心)|依托|发挥|突出|深入|大力|加快|积极|全力|切实"
     r"|持续|不断|认真|严格|扎实|着力|全面|坚决|统筹|充分|主动|进一步|做好|抓好|实施|落实|开展|建立|健全|完善|打造)"
 )
@@ -99,13 +101,14 @@ _SPLIT = re.compile(r"(?:、|和|以及|及(?!其)|与|尤其是|特别是|或)(
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？\n]+")
 _PREDICATE_RE = re.compile(_PREDICATE)
 _LEAD_VERB = re.compile(
-    r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头|按程序|印发|办理|审核|报送|组织实施"
+    r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头|按程序|印发|办理|审核|报送|组织实施|约谈|予以|查处|依法|根据|按照"
 )
 _LEADS = re.compile(
-    r"(?:请|由)(?=[^,，;；:：。的]{2,30}?(?:牵头|负责|会同|统筹|组织|主抓|按程序|印发|办理|审核|报送))"
+    r"(?:请|由)(?=[^,，;；:：。的]{2,30}?(?:牵头|负责|会同|统筹|组织|主抓|按程序|印发|办理|审核|报送|约谈|予以|查处|依法|根据|按照))"
 )
 # Bodies a demand is handed to (要求/责成…) or shared with (会同/联合…) own it too.
-_HANDED = re.compile(r"(?:要求|督促|责成|明确|激励引导|动员|会同|联合|协同)")
+# (督促 is not among them: the body urged, `督促各施工单位…`, is supervised, not made responsible.)
+_HANDED = re.compile(r"(?:要求|责成|明确|激励引导|动员|会同|联合|协同)")
 _HANDED_FOLLOW = re.compile(rf"{_PREDICATE}|进行|以|$")
 # `明确分管领导和责任科室` names who is designated, not who acts: 明确 hands work on only when an
 # action follows (`明确单位主要负责人在大会上进行检讨`).
@@ -151,7 +154,7 @@ _VERB_LIKE_BODY = re.compile(
 # Words that never sit inside a subject: verbs of perception and of making, question words.
 # Nor do numbers and cadences (`6月底前全部完成`, `每周对在建小区开展…`).
 _NOT_IN_SUBJECT = re.compile(
-    r"哪|看一看|做到|能|让|使|被|(?<!一)把|(?<![其别])是|\d|^每(?:周|年|月|天|日|季|星期)|底前|月底"
+    r"哪|看一看|做到|能|让|使|被|(?<!一)把|(?<![其别])是|\d|每(?:周|年|月|天|日|季|星期)|底前|月底"
 )
 
 
@@ -211,10 +214,15 @@ def find_owners(sentence: str) -> list[str]:
     """The bodies and roles a sentence makes responsible, leading body first, as written."""
     leads: list[str] = []
     others: list[str] = []
+    escalation: list[str] = []
     for m in _LEADS.finditer(sentence):
         lead = _shortest_body(sentence, m.end(), _LEAD_VERB)
-        if lead is not None:
-            _add(leads, lead)
+        if lead is None:
+            continue
+        # `…约谈后还不见起色的,由市委市政府主要领导约谈`: the body a sanction escalates to owns the
+        # sentence only when nobody else is named in it.
+        verb = _LEAD_VERB.match(sentence, m.end() + len(lead))
+        _add(escalation if verb and verb.group(0) in _SANCTIONS else leads, lead)
     for clause in _clauses(sentence):
         subj = _subject_of(clause)
         if subj is not None and not lexicon().is_generic(subj):
@@ -230,7 +238,10 @@ def find_owners(sentence: str) -> list[str]:
     for name in others:
         if name not in out:
             out.append(name)
-    return out
+    return out or escalation
+
+
+_SANCTIONS = frozenset({"约谈", "予以", "查处"})
 
 
 # Work plans: `(市政府办公室、市发改委牵头,各部门按职责分工负责)`, `(责任单位:市住建局)`,

@@ -64,7 +64,12 @@ _BEFORE_RE = re.compile(
 _BEFORE_OP = dict(_BEFORE_VERBS)
 _RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到])\s*$")
 # Clauses that speak of the past or of a forecast are not targets: `在去年增长8%的基础上`.
-_NOT_TARGET_CLAUSE = re.compile(r"去年|上年|已经|已(?!有)|过去|同比|基础上|有望|预计")
+# (`同比增长6%以上` in a plan is a target: the comparison alone does not look back.)
+_NOT_TARGET_CLAUSE = re.compile(r"去年|上年|已经|已(?!有)|过去|基础上|有望|预计")
+
+
+# `10万元以上的村` names a class; `增长7.5%以上的目标` is still the target itself.
+_CLASS_BOUND = re.compile(r"的(?!目标|水平|增速|增幅|幅度|速度|标准|要求|任务)")
 
 
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
@@ -144,6 +149,8 @@ def find_targets(text: str) -> list[dict[str, Any]]:
         if _NOT_TARGET_CLAUSE.search(clause):
             continue
         after = bound_after(text, last.end)
+        if after and _CLASS_BOUND.match(text, after[1]):
+            continue  # `经营性收入10万元以上的村`: a bound that names a class, not a target
         is_range = len(group) == 2 and _RANGE_SEP.match(text[group[0].end : group[1].start]) is not None
         metrics = metrics_of(clause, group[0].start - left, len(group))
         metric = metrics[0]
