@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export LUOSHI_DATA ?= $(CURDIR)/luoshi-data
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: setup demo test test-pg lint score bench clean
+.PHONY: setup demo test test-pg lint score score-heldout bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -41,6 +41,10 @@ lint: setup
 # Extraction quality on the development set in ../shared/samples.
 score: setup
 	$(PY) -m luoshi.lib.directives.score
+
+# The held-out sets: texts the rules were not written from (see each set's NOTES.md).
+score-heldout: setup
+	@for set in tests/fixtures/heldout*/; do echo "== $$set"; $(PY) -m luoshi.lib.directives.score "$$set" || exit 1; done
 
 bench: setup
 	$(PY) bench/ledger_import.py
