@@ -137,6 +137,8 @@ def _g(m: re.Match[str], name: str) -> str:
 
 
 def _year(m: re.Match[str], ctx: _Ctx) -> int | None:
+    if _g(m, "ny"):
+        return ctx.year + 1 if ctx.year else None
     written = small_number(_g(m, "y")) if _g(m, "y") else None
     return written if written else ctx.year
 
@@ -214,7 +216,8 @@ def _r_none(m: re.Match[str], ctx: _Ctx) -> date | None:
 
 
 _BEFORE = r"(?:前|以前|之前)"
-_Y = rf"(?:(?P<y>{_YEAR})年)"
+# A written year, or 明年 before a month, quarter or half (`明年3月底前` is next March).
+_Y = rf"(?:(?P<y>{_YEAR})年|(?P<ny>明年))"
 
 # Every rule is searched; the best match wins (see `_pick`). Patterns work on characters, never
 # on segmented words (jieba splits 2030年前 as 2030 / 年前).
@@ -281,6 +284,12 @@ _RULES: tuple[_Rule, ...] = (
         _r_none,
         kind="ongoing",
         cell_only=True,
+    ),
+    # seasonal deadlines: a deadline whose day the calendar does not fix (汛期前, 春节前, 开学前)
+    _Rule(
+        "season",
+        r"(?:主汛期|汛期|入汛|春节|元旦|国庆|中秋|开学|入冬|冬季|夏季|秋收|春耕|麦收|供暖季|采暖季)(?:前|以前|之前)",
+        _r_none,
     ),
     # vague words: the text is kept, the day is not known
     _Rule("vague", r"近期|尽快|及时|迅速|立即|适时|抓紧|如期", _r_none, kind="vague"),

@@ -430,3 +430,34 @@ def test_a_label_line_with_a_nested_parenthesis_owns_its_numbered_item() -> None
     tasks = [i for i in result["items"] if "道路改造项目" in i["text"]]
     assert tasks and tasks[0]["owners"][0] == "各乡（镇）"
     assert tasks[0]["due"]["by"] == "2023-08-31"
+
+
+def test_the_command_names_each_workbook_after_its_own_file_when_another_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from luoshi.lib.directives.command import main
+
+    bad = tmp_path / "a_junk.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    good = tmp_path / "b_speech.txt"
+    good.write_text(SPEECH, encoding="utf-8")
+    assert main([str(bad), str(good), "--format", "xlsx", "-o", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{good} → {tmp_path / 'b_speech.tasks.xlsx'}" in out
+    assert (tmp_path / "b_speech.tasks.xlsx").is_file()
+
+
+def test_a_bug_on_one_file_is_one_clear_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import luoshi.lib.directives.command as command
+
+    def broken(path: Path, *, date: date | None = None) -> dict[str, object]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(command, "extract_file", broken)
+    speech = tmp_path / "speech.txt"
+    speech.write_text(SPEECH, encoding="utf-8")
+    assert command.main([str(speech)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (ZeroDivisionError" in err and "Traceback" not in err

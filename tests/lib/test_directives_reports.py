@@ -309,3 +309,68 @@ def test_a_look_back_paragraph_building_count_is_a_figure() -> None:
     result = _run("同志们:\n过去一年,全市科技创新取得新成效。新建省级以上创新平台34个。\n")
     assert result["items"] == []
     assert [(f["value"], f["metric"]) for f in result["figures"]] == [(34, "新建省级以上创新平台")]
+
+
+def test_next_years_months_and_seasons() -> None:
+    from datetime import date
+
+    from luoshi.lib.deadlines import find_due
+
+    due = find_due("市人社局要在明年3月底前出台措施。", anchor=date(2024, 12, 26))
+    assert due is not None and (due.text, due.by) == ("明年3月底前", date(2025, 3, 31))
+    due = find_due("确保重点项目明年一季度全部开工。", anchor=date(2024, 12, 26))
+    assert due is not None and due.by == date(2025, 3, 31)
+    due = find_due("县交通运输局要在汛期前完成防护设施补强。", anchor=date(2025, 3, 1))
+    assert due is not None and (due.text, due.by) == ("汛期前", None)
+
+
+def test_safety_speech_rules_and_sanctions_are_tasks() -> None:
+    result = _run(
+        "同志们:\n县交通运输局要在汛期前完成临水路段防护设施补强。"
+        "县公安局交警大队要严查超速超载等违法行为。"
+        "对发生较大以上事故的乡镇,年度考核实行“一票否决”。"
+        "对工作不到位导致事故的,要严肃追究相关人员责任。"
+        "县安委会要每季度召开一次全体成员会议。"
+        "各乡镇党委书记、乡镇长是本辖区安全生产第一责任人,要每月主持召开一次专题会议。"
+        "下面,请各乡镇主要负责同志依次汇报排查整治情况。"
+        "做好明年工作,关键在干部。\n"
+    )
+    tasks = _tasks(result)
+    assert len(tasks) == 6 and len(result["items"]) == 6
+    assert tasks[4]["owners"] == ["县安委会"]
+    assert tasks[5]["owners"] == ["各乡镇党委书记", "乡镇长"]
+
+
+def test_respective_changes_borrow_the_numbers_before_them() -> None:
+    result = _run(
+        "同志们:\n去年全县发生生产安全事故26起、死亡9人,同比分别下降18.8%和25%。"
+        "城乡居民人均可支配收入分别增长4.8%、6.6%。"
+        "农村居民收入增速已连续12个季度快于城镇居民。\n"
+    )
+    metrics = {(f["value"], f["unit"]): f["metric"] for f in result["figures"]}
+    assert metrics[(18.8, "%")].endswith("生产安全事故下降")
+    assert metrics[(25, "%")].endswith("生产安全事故死亡下降")
+    assert metrics[(4.8, "%")] == "城镇居民人均可支配收入增长"
+    assert metrics[(6.6, "%")] == "农村居民人均可支配收入增长"
+    assert metrics[(12, "个季度")] == "连续快于城镇居民"
+
+
+def test_scope_objects_and_samples_are_neither_targets_nor_figures() -> None:
+    result = _run(
+        "同志们:\n督查组随机抽查的26个在建项目中,有7个存在安全问题。"
+        "县应急管理局要督促全县17家危化品企业全面落实双重预防机制。"
+        "县公安局要在5月底前完成全县23处事故多发点整治。"
+        "对尚未开工的3个项目,要逐一制定攻坚方案。"
+        "要将企业开办时间压缩至1个工作日以内。"
+        "对本地民生实事项目内容表示了解的仅占58.7%。\n"
+    )
+    targets = [(t["op"], t["value"], t["unit"]) for i in result["items"] for t in i["targets"]]
+    assert targets == [("=", 23, "处"), ("<=", 1, "个工作日")]
+    figures = {f["value"]: f["metric"] for f in result["figures"]}
+    assert 26 not in figures and 7 in figures
+    assert figures[58.7].startswith("对本地民生实事项目内容")
+
+
+def test_a_project_led_by_a_body_is_not_a_demand_on_it() -> None:
+    result = _run("同志们:\n截至8月底,尚未开工的项目是市卫健委牵头的社区医院改扩建项目。\n")
+    assert result["items"] == []

@@ -1,7 +1,7 @@
 """The extractor's quality on the two held-out sets, scored by the shared scorer.
 
-`tests/fixtures/heldout/` (set 1) and `tests/fixtures/heldout2/` (set 2) each hold six texts
-written for evaluation only — work reports, meeting minutes, supervision notices, work plans with
+`tests/fixtures/heldout/` (set 1), `tests/fixtures/heldout2/` (set 2) and `tests/fixtures/heldout3/`
+(set 3, four texts) hold texts written for evaluation only — work reports, meeting minutes, supervision notices, work plans with
 owner parentheses, speeches from news pages in traditional script (Big5 in set 2), a GB18030 file
 and a speech cut mid-sentence — with gold files annotated from `shared/spec/directives.md` by
 annotators who did not read the extractor (see each set's NOTES.md).
@@ -9,8 +9,10 @@ annotators who did not read the extractor (see each set's NOTES.md).
 Set 1 scored task P 0.94 / R 0.933, target F1 0.887 and figure F1 0.693 on its first run and was
 then used to find and fix misses. Set 2 was made afterwards; its first run, before any rule was
 changed for it, scored task P 0.935 / R 0.926, owner F1 0.972, due 0.97, target F1 0.947 and
-figure F1 0.908 (its NOTES.md has the table). Both sets have since been used for fixes, so the
-floors below only guard against regressions; a new unseen set is the measure of generalisation.
+figure F1 0.908 (its NOTES.md has the table). Set 3 was made after both had been used; its first
+run scored task P 0.962 / R 0.945, owner F1 0.984, due 0.902, target F1 0.939, figure F1 0.857.
+All three have since been used for fixes, so the floors below only guard against regressions; a
+new unseen set is the measure of generalisation.
 The test is skipped when the shared scorer (../shared beside the repository) is not available.
 """
 
@@ -28,6 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 SETS = {
     "heldout": REPO / "tests" / "fixtures" / "heldout",
     "heldout2": REPO / "tests" / "fixtures" / "heldout2",
+    "heldout3": REPO / "tests" / "fixtures" / "heldout3",
 }
 SCORER = REPO.parent / "shared" / "tools" / "score_directives.py"
 
@@ -109,7 +112,7 @@ def totals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_every_heldout_text_has_a_gold_file(name: str) -> None:
     folder = SETS[name]
-    assert len(_texts(folder)) == 6
+    assert len(_texts(folder)) >= 4
     assert sorted(p.stem for p in _texts(folder)) == sorted(p.stem for p in (folder / "gold").glob("*.json"))
 
 

@@ -40,21 +40,29 @@ def main(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    results: list[dict[str, Any]] = []
+    done: list[tuple[Path, dict[str, Any]]] = []
     failed = 0
     for path in args.files:
         try:
-            results.append(extract_file(path, date=args.date))
+            done.append((path, extract_file(path, date=args.date)))
         except TextError as exc:
             print(f"luoshi extract: {exc}", file=sys.stderr)
             failed += 1
-    if not results:
+        except Exception as exc:  # a bug on one file must not cost the others' output
+            print(
+                f"luoshi extract: {path}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it with the file",
+                file=sys.stderr,
+            )
+            failed += 1
+    if not done:
         return 1
+    results = [result for _, result in done]
 
     from luoshi.lib.directives.render import to_json, to_markdown, to_xlsx
 
     if args.format == "xlsx":
-        for path, result in zip((p for p in args.files), results, strict=False):
+        for path, result in done:
             out = args.output or Path(f"{Path(result['source']['name']).stem}.tasks.xlsx")
             if out.is_dir():
                 out = out / f"{Path(result['source']['name']).stem}.tasks.xlsx"

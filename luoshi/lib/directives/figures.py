@@ -27,7 +27,9 @@ _REPORTED_FORECAST = re.compile(r"据[^,，。]{1,14}(?:预测|预报|预计)")
 _ATTENDANCE = re.compile(r"应到|实到|出席|列席|缺席|参会|与会|到会|作了?(?:交流|典型|表态)?发言")
 # How the work was organised, not what it achieved: `组成3个督查组`, `派出5个工作组`, and the
 # objects of an action (`对11个区县市进行全面督战`).
-_PROCEDURE_BEFORE = re.compile(r"(?:组成|派出|抽调|成立|分成|分为|(?<![相绝面])对|向|给|跟)$")
+_PROCEDURE_BEFORE = re.compile(
+    r"(?:组成|派出|抽调|成立|分成|分为|(?<![相绝面])对|向|给|跟|抽查了?的?|抽取了?的?|随机抽查了?的?)$"
+)
 _PROCEDURE_AFTER = re.compile(r"^(?:个)?(?:督查组|检查组|工作组|调研组|暗访组|考核组|专班|小组|批次)")
 _OBJECT_OF = re.compile(r"(?<![相绝面])对[^,，。;；]*$")
 _ACTED_ON = re.compile(r"[^,，。]*?(?:开展|进行|实施|组织)")
@@ -154,7 +156,11 @@ def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
         between = clause[last.end - left : offset]
         tail = between.lstrip("、,，和及以上 ")
         if between.startswith("、") and tail and not _BARE_VERB.match(tail):
-            return tail  # `东坪县5个、柳河县4个`: each number has its own name before it
+            # `东坪县5个、柳河县4个`: each number has its own name before it; `发生事故11起、死亡4人`:
+            # the second measures the same subject
+            if lexicon().names_body(tail):
+                return tail
+            return metric_of(subject + tail, len(subject + tail))
         return metric_of(subject + tail, len(subject + tail))
     return metric_of(clause, offset)
 
@@ -210,27 +216,44 @@ _PREVIOUS_RESPECTIVELY = re.compile(r"(?:^|[,，;；。])(?P<subjects>[^,，;；
 
 
 def _respective_metrics(sentence: str, clause: str, left: int, group: list[Quantity]) -> list[str] | None:
-    """One metric per number of a `分别` list, subjects borrowed from an earlier `分别` clause when
-    this one has none (`收入分别达到41260元和20870元,分别增长5.1%、7.4%`)."""
+    """One metric per number of a `分别` list. Subjects come from this clause, else from an
+    earlier `分别` clause (`收入分别达到41260元和20870元,分别增长5.1%、7.4%`), else from the numbers
+    just before (`发生事故26起、死亡9人,同比分别下降18.8%和25%`)."""
     m = _RESPECTIVELY.match(clause[: group[0].start - left].strip(' “”"'))
     if m is None or len(group) < 2:
         return None
-    subjects = m.group("subjects")
+    verb = m.group("verb")
+    subjects = re.sub(rf"^{_COMPARED}", "", m.group("subjects").strip())
     if not subjects.strip():
         pm = _PREVIOUS_RESPECTIVELY.search(sentence[:left])
-        if pm is None:
-            return None
-        subjects = pm.group("subjects")
+        if pm is not None:
+            subjects = pm.group("subjects")
+        else:
+            return _metrics_of_previous(sentence, left, len(group), verb)
     subjects = re.sub(r"^(?:其中|全市|全县|全区|全省)", "", subjects.strip())
     names = [n for n in re.split(r"[、和及与]", subjects) if n]
+    if len(names) == 1 and len(group) == 2 and names[0].startswith("城乡"):
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民收入分别增长…: town, then country
     if len(names) != len(group):
         return None
     tail = _shared_tail(names)
-    verb = m.group("verb")
     out = []
     for name in names:
         full = name if name == names[-1] or name.endswith(tail) else name + tail
         out.append(metric_of(full + verb, len(full + verb)))
+    return out
+
+
+def _metrics_of_previous(sentence: str, left: int, count: int, verb: str) -> list[str] | None:
+    """The metrics of the `count` numbers written before `left`, each with `verb` after it."""
+    before = find_quantities(sentence[:left])
+    if len(before) < count:
+        return None
+    out = []
+    for q in before[-count:]:
+        q_left, q_right = clause_of(sentence, q.start, q.end)
+        name = _metric(sentence[q_left:q_right], q, q_left, before)
+        out.append(metric_of(name + verb, len(name + verb)))
     return out
 
 

@@ -39,7 +39,7 @@ _STRONG_MODAL = re.compile(
     r"|希望(?:大家|各级|各地|各部门|各单位|同志们|你们|全市|全县|全区|各位)"
     r"|(?:委|府|办|局|厅|室|部|组|中心|院|我们|我)(?:也|还|都)?将(?!其|之|此|这|该)"
     r"|(?:预期|主要|奋斗|总体|工作|发展)目标(?:是|为)|目标任务(?:是|为)"
-    r"|(?<![相关各])牵头(?![单位部门领导])"
+    r"|(?<![相关各])牵头(?![单位部门领导的])"
     # a notice escalating to the government: `提请市政府对其主要负责人进行约谈` (not `提请大会审议`)
     r"|(?:^|[,，])提请(?![^,，。]{0,12}审议)"
 )
@@ -63,7 +63,7 @@ _IMPERATIVE_START = re.compile(
     r"|统筹好|处理好|区分|优先|集中|协调|服务|落地|申报|争创|创建|创新|推行|实行|编制|修订|清理|排查|摸排|检查"
     r"|督查|考核|通报|约谈|追责|问责|查处|表彰|整改|落实落细|解决|回应|畅通|健全完善|谋深|研究|明确"
     r"|新建|改扩建|新改建|新开工|新培育|新引进)"
-    r"(?!的)"
+    r"(?![的组室局委办])"  # 督查组, 建设局: nouns, not verbs
 )
 # Clause openers that do not change the mood: `同时,`, `下一步,`, `当前,`, `如人力资源方面,`.
 _LEAD_IN = re.compile(
@@ -94,6 +94,7 @@ _ASSIGNED = re.compile(
     r"|(?:^|[,，])由(?:市|县|区|镇|乡|省)?[\u4e00-\u9fff]{1,12}(?:局|委|办|室|中心|政府|部|公司|集团|组|院|队|所|站)"
     # a notice's decision: `对江北区、高新区予以通报表扬`, `对…的,一律停工整改`
     r"|(?:^|[,，])对[^。;；]{2,40}?予以|一律"
+    r"|(?:^|[,，])对[^。;；,，]{1,60}的[^。;；,，]{0,20}[,，][^。;；]{0,20}?(?:追究|实行|给予|严肃处理|依法依规处理)"
 )
 # Reported speech and quotations: what someone else said is not the speaker's demand.
 _QUOTE = re.compile(
@@ -109,7 +110,7 @@ _SHORT_QUOTE = re.compile(r"“[^“”]{1,30}”")
 _NOT_ITEM = re.compile(
     r"感谢|谢谢|致以|敬意|表示热烈|衷心的|祝贺|圆满完成|胜利闭幕|即将闭幕"
     r"|^(?:[^,，。]{0,6})?(?:要|应该|必须)?(?:清醒|充分|深刻)?(?:看到|认识到|明白|意识到|懂得)[,，:：]"
-    r"|^(?:我们)?要(?:清醒|充分)?(?:看到|明白)|^只要|^是不是|^即(?!时)|^请[^,，。]{0,20}(?:汇报|发言|讲话|介绍|说明|审议|表决)"
+    r"|^(?:我们)?要(?:清醒|充分)?(?:看到|明白)|^只要|^是不是|^即(?!时)|^(?:下面|现在|接下来|首先)?[,，]?请[^。]{0,30}(?:汇报|发言|讲话|介绍|说明|审议|表决)"
     r"|^(?:下面|借此机会|最后)[,，]?(?:我)?(?:再)?(?:讲|提|谈|强调)"
     # explanations and characterisations: what something is for or what it is, not a demand
     r"|目的(?:就)?是|^[^,，。]{2,24}[,，](?:目的)?就是要|既是[^。]{2,60}也是|不是[^。]{1,30}而是"
@@ -118,7 +119,9 @@ _NOT_ITEM = re.compile(
     r"|^(?:\d{4}年|今年|明年)是[^。;；]{0,40}(?:之年|一年)"
     r"|^据[^,，。]{1,14}(?:预测|预报|统计|监测|测算|分析|调查|显示)"
     # the meeting's own agenda: `今天,我们召开…会议,主要任务是…`
-    r"|^(?:今天|这次|本次|此次)[^。]{0,40}(?:召开|举行)[^。]{0,60}(?:主要任务|主要目的|主要内容|主题|任务)(?:就)?是"
+    r"|^(?:今天|这次|本次|此次)[^。]{0,40}(?:召开|举行|会议|大会)[^。]{0,60}(?:主要任务|主要目的|主要内容|主题|任务)(?:就)?是"
+    # characterisations: `做好明年经济工作,关键在党、关键在干部`
+    r"|^[^。]{0,24}[,，](?:关键|根本|核心|要害)在(?!于落实)"
 )
 # Announcing a list rather than asking for anything: `要做到“四个到位”。`, `讲四点意见`.
 _LIST_ANNOUNCEMENT = re.compile(
@@ -188,6 +191,8 @@ def demand_of(
     core = body.rstrip("。!！?？;；﹔ ")
     if re.search(r"[:：]$", body) and len(core) <= 20 and not _STRONG_MODAL.search(core):
         return Demand(False, "introduces a list")
+    if _ASSIGNED.search(body):
+        return Demand(True, "decision")  # `对…的,年度考核实行“一票否决”` decides; it announces nothing
     lead = _strip_lead_ins(core)
     announced = _LIST_ANNOUNCEMENT.search(lead)
     if announced and announced.start() <= 12 and not re.search(r"[,，]", lead[: announced.start()]):
@@ -254,6 +259,7 @@ _OPERATIONAL = re.compile(
     r"约谈|通报|追责|问责|办理|牵头|督查|督办|督导|查处|抽查|抽问|检查|考核|表彰|检讨|上报|报送|汇报|整改|交办|销号"
     r"|召开|制定|出台|印发|列出|梳理|打击|处置|澄清|分解|存档|核实|暗访|验收|评估|评议|公示|曝光|处分|处理"
     r"|清点|清查|核查|盘点|排查|摸排|巡查|值守|值班|停工|封控|转移|撤离|疏散|备案|审批|追缴|清退|拆除|关停"
+    r"|严查|查纠|追究|一票否决|执法|巡逻|管控|补强|加固|抢修|维修|清淤|疏浚"
 )
 # Principle markers, kept for the reasoning they record: attitude, awareness, style, loyalty and
 # method, encouragement. They never veto a task cue (a sentence that names a mechanism is a task

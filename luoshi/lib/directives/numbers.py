@@ -24,7 +24,7 @@ _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
 _MONEY = r"(?:元|美元|欧元|港元|日元)"
 _MEASURES = (
-    r"个百分点|百分点|个工作日|工作日|个月|%|‰|倍|成"
+    r"个百分点|百分点|个工作日|工作日|个季度|个月|%|‰|倍|成"
     r"|微克/立方米|毫克/立方米|平方公里|平方米|平方千米|立方米|公里|千米|千瓦时|千瓦|兆瓦|吨标准煤|吨|公斤|千克|亩|公顷|米"
     r"|人次|户|家|个|项|座|所|条|处|次|辆|台|套|件|起|名|人|位|张|批|宗|栋|间|床|千瓦时|度|标箱|箱|部|场|艘|架|株"
     r"|年|天|日|小时|周"
@@ -33,7 +33,7 @@ _UNIT = rf"(?:{_MAGNITUDE}(?:{_MONEY}|{_MEASURES})|万亿|亿|万)"
 
 # Time units: a count of them is a duration (how long something took), never an indicator,
 # except a record kept without a break (`连续151个月杜绝了重特大事故`).
-TIME_UNITS = frozenset({"个月", "年", "天", "日", "小时", "周", "个工作日", "工作日"})
+TIME_UNITS = frozenset({"个月", "个季度", "年", "天", "日", "小时", "周", "个工作日", "工作日"})
 
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{_CN_NUMERAL}|{_DIGITS}))"

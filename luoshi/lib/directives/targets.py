@@ -68,6 +68,11 @@ _RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到])\s*$")
 _NOT_TARGET_CLAUSE = re.compile(r"去年|上年|已经|已(?!有)|过去|基础上|有望|预计")
 
 
+_TIME_LIMIT = re.compile(r"(?:压缩|缩短|减少|控制)(?:至|到|在)$")
+# A count that says how many there are (`全县17家危化品企业`) or what an action is aimed at.
+_SCOPE_BEFORE = re.compile(r"(?:全县|全市|全区|全镇|全乡|全省|辖区|现有|共有)$")
+_OBJECT_CLAUSE = re.compile(r"^\s*对[^,，]*$")
+_SCOPE_NOUN = re.compile(r"企业|单位|乡镇|部门|学校|医院|村|社区|街道|县区|县市区|园区")
 # `10万元以上的村` names a class; `增长7.5%以上的目标` is still the target itself.
 _CLASS_BOUND = re.compile(r"的(?!目标|水平|增速|增幅|幅度|速度|标准|要求|任务)")
 
@@ -98,7 +103,9 @@ _METRIC_NOISE = re.compile(
 )
 
 
-_LEADING_TIME = re.compile(r"^(?:于|在|到|力争|确保)?[^,，、]{0,10}?(?:前|底|末|内|期间)(?=[\u4e00-\u9fff])")
+_LEADING_TIME = re.compile(
+    r"^(?:于|在|到|力争|确保)?[^,，、]{0,10}?(?:前|底|末|内(?![容部涵在外])|期间)(?=[\u4e00-\u9fff])"
+)
 
 
 def metric_of(clause: str, quantity_offset: int) -> str:
@@ -142,13 +149,19 @@ def find_targets(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for group in _group(text, raw):
         last = group[-1]
-        if last.unit in TIME_UNITS:
-            continue  # `3年内`, `用10个月`: a duration, not a target
+        after = bound_after(text, last.end)
+        limited = _TIME_LIMIT.search(text, 0, group[0].start) or (after and after[0] == "<=")
+        if last.unit in TIME_UNITS and not limited:
+            continue  # `3年内`, `用10个月`: a duration, not a target (`压缩至1个工作日以内` is one)
         left, right = clause_of(text, group[0].start, last.end)
         clause = text[left:right]
         if _NOT_TARGET_CLAUSE.search(clause):
             continue
-        after = bound_after(text, last.end)
+        scope = _SCOPE_BEFORE.search(text, left, group[0].start) and _SCOPE_NOUN.search(text, last.end, right)
+        if scope or (
+            _OBJECT_CLAUSE.match(clause) and not after and bound_before(text, group[0].start) is None
+        ):
+            continue  # `督促全县17家企业…`, `对尚未开工的3个子项目,要…`: the scope, not a goal
         if after and _CLASS_BOUND.match(text, after[1]):
             continue  # `经营性收入10万元以上的村`: a bound that names a class, not a target
         is_range = len(group) == 2 and _RANGE_SEP.match(text[group[0].end : group[1].start]) is not None
