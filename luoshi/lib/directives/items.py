@@ -191,14 +191,16 @@ def demand_of(
     core = body.rstrip("。!！?？;；﹔ ")
     if re.search(r"[:：]$", body) and len(core) <= 20 and not _STRONG_MODAL.search(core):
         return Demand(False, "introduces a list")
-    if _ASSIGNED.search(body):
+    # cheap guard first: the decision patterns all hold one of these characters
+    assigned = any(ch in body for ch in "由对律") and _ASSIGNED.search(body) is not None
+    if assigned:
         return Demand(True, "decision")  # `对…的,年度考核实行“一票否决”` decides; it announces nothing
     lead = _strip_lead_ins(core)
     announced = _LIST_ANNOUNCEMENT.search(lead)
     if announced and announced.start() <= 12 and not re.search(r"[,，]", lead[: announced.start()]):
         return Demand(False, "announces a list")
     unquoted = _SHORT_QUOTE.sub("“”", body)
-    if _STRONG_MODAL.search(unquoted) or _ASSIGNED.search(body):
+    if _STRONG_MODAL.search(unquoted):
         return Demand(True, "modal")
     if reporting and not _FORWARD.search(body):
         return Demand(False, "reports")
