@@ -251,7 +251,7 @@ def test_notice_decisions_are_tasks_with_their_deciders() -> None:
 
 def test_notice_counts_name_what_they_count() -> None:
     metrics = {(f["value"], f["metric"]) for f in _run(NOTICE_2)["figures"]}
-    assert (28, "省级民生实事已全部启动") in metrics
+    assert (28, "承担的省级民生实事已全部启动") in metrics
     assert {(100, "城东区完成率"), (100, "城西区完成率")} <= metrics
     assert {(3, "北塘县"), (2, "南溪县")} <= metrics
     assert (6, "连续未发生重大安全事故") in metrics
@@ -374,3 +374,18 @@ def test_scope_objects_and_samples_are_neither_targets_nor_figures() -> None:
 def test_a_project_led_by_a_body_is_not_a_demand_on_it() -> None:
     result = _run("同志们:\n截至8月底,尚未开工的项目是市卫健委牵头的社区医院改扩建项目。\n")
     assert result["items"] == []
+
+
+def test_per_unit_counts_and_rates_name_the_unit() -> None:
+    result = _run(
+        "关于重点项目推进情况的督查通报\n一、基本情况\n"
+        "截至4月25日,全市90个重点项目已开工69个,开工率76.6%。"
+        "其中,东湖区安排的20个重点项目,已开工18个,开工率90%;市直部门安排的26个重点项目,目前仅开工16个,开工率58%。\n"
+    )
+    metrics = {(f["value"], f["unit"]): f["metric"] for f in result["figures"]}
+    assert metrics[(76.6, "%")] == "开工率"
+    assert metrics[(90, "%")] == "东湖区开工率"
+    assert metrics[(58, "%")] == "市直部门开工率"
+    assert metrics[(20, "个")] == "东湖区安排的重点项目"
+    assert metrics[(18, "个")] == "东湖区安排的重点项目已开工"
+    assert metrics[(16, "个")].endswith("仅开工")

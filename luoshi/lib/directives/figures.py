@@ -101,6 +101,9 @@ def _counted_thing(clause: str, q: Quantity, left: int, others: list[Quantity]) 
     if among and q.unit in _COUNTED:
         # `拟新开工项目中有11个尚未取得批复`: N of the group have the property
         return _SCOPE_HEAD.sub("", among.group("group")) + after
+    if head.endswith("的"):
+        # `大武口区安排的20个重点项目`: whose projects they are belongs to the metric
+        return _SCOPE_HEAD.sub("", head) + after
     return after
 
 
@@ -167,7 +170,7 @@ def _metric(clause: str, q: Quantity, left: int, others: list[Quantity]) -> str:
 
 _COMPARED = r"(?:同比|环比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|比去年|较去年)?"
 _BARE_VERB = re.compile(
-    rf"^{_COMPARED}(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|为|是|突破|占)"
+    rf"^(?:已|仅|共|目前仅?|累计)?{_COMPARED}(?:增长|下降|提升|提高|减少|增加|降低|达到|达|完成|实现|为|是|突破|占|开工|竣工|建成)(?!率)"
 )
 
 
@@ -181,9 +184,13 @@ def _subject_before(sentence: str, left: int, *, share: bool = False) -> str:
     while end > 1:
         prev_left, _ = clause_of(sentence, max(0, end - 2), max(0, end - 1))
         previous = sentence[prev_left : max(0, end - 1)]
+        first = next(iter(find_quantities(previous)), None)
         if share:
-            first = next(iter(find_quantities(previous)), None)
             return metric_of(previous, first.start) if first else ""
+        counted = _counted_thing(previous, first, 0, [first]) if first else None
+        if counted is not None and first is not None:
+            # `大武口区安排的20个重点项目,已开工18个` → 大武口区安排的重点项目 + 已开工
+            return counted
         m = _VERB_ANYWHERE.search(previous)
         subject = previous[: m.start()] if m else ""
         if subject.strip(" ,，"):
@@ -329,8 +336,30 @@ def find_figures(sentence: str, *, period: str | None) -> list[dict[str, Any]]:
             # `…,增长7.2%`: the clause has no subject of its own; borrow an earlier clause's
             subject = _subject_before(sentence, left, share=metric.startswith("占"))
             metric = subject + (metric if metric != clause.strip() else "")
-        out.append(_figure(clause, metric, q, op, period))
+        out.append(_figure(clause, _with_unit(sentence, left, metric), q, op, period))
     return out
+
+
+_RATE = re.compile(r"(?:率|比重|占比)$")
+_SEGMENT_START = re.compile(r"[;；。]")
+
+
+def _with_unit(sentence: str, left: int, metric: str) -> str:
+    """`其中,大武口区安排的20个重点项目,已开工18个,开工率90%` → 大武口区开工率: a rate in a `；`
+    segment about one unit belongs to that unit."""
+    if not _RATE.search(metric) or left == 0:
+        return metric
+    starts = [m.end() for m in _SEGMENT_START.finditer(sentence, 0, left)]
+    segment = sentence[starts[-1] if starts else 0 : left]
+    segment = re.sub(r"^\s*(?:其中|另外|此外)[:：,，]?", "", segment)
+    lex = lexicon()
+    for cut in range(min(len(segment), 8), 1, -1):
+        name = segment[:cut]
+        if re.search(r"[,，、的我们要是]|接受|自觉", name):
+            continue
+        if lex.names_body(name) and not lex.is_generic(name) and name not in metric:
+            return name + metric
+    return metric
 
 
 def _figure(clause: str, metric: str, q: Quantity, op: str, period: str | None) -> dict[str, Any]:
