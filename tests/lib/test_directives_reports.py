@@ -389,3 +389,13 @@ def test_per_unit_counts_and_rates_name_the_unit() -> None:
     assert metrics[(20, "个")] == "东湖区安排的重点项目"
     assert metrics[(18, "个")] == "东湖区安排的重点项目已开工"
     assert metrics[(16, "个")].endswith("仅开工")
+
+
+def test_time_words_only_are_cut_from_a_metric_and_doubled_commas_still_mark_a_heading() -> None:
+    result = _run(
+        "报告指出:\n二,、今年的主要预期目标\n国内生产总值增长5%左右;6月底前开工率达到60%以上;"
+        "单位国内生产总值能耗下降3%以上。\n"
+    )
+    assert [(h["marker"], h["title"]) for h in result["outline"]] == [("二", "今年的主要预期目标")]
+    metrics = [t["metric"] for i in result["items"] for t in i["targets"]]
+    assert metrics == ["国内生产总值增长", "开工率", "单位国内生产总值能耗下降"]

@@ -55,6 +55,7 @@ _SIGNATURE = re.compile(
 _OWNER_LINE = re.compile(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)）][。;；]?$")
 # Section labels that name a topic (`三、整改要求`, `（一）主要目标`): headings, not demands.
 _TOPIC_LABEL = re.compile(r"^[^,，。;；:：]{0,8}(?:要求|任务|措施|目标|安排|重点|事项|问题|情况)[。]?$")
+_TARGET_HEADING = re.compile(r"预期目标|主要目标|目标任务|发展目标|工作目标")
 # Why a sentence was not taken as a demand, when that reason means it looks back.
 _LOOK_BACK_REASONS = frozenset({"look-back", "reports", "continues a description"})
 
@@ -162,7 +163,7 @@ def _walk(walk: _Walk, title: str | None) -> None:
                 text,
                 chain_demand=chain_mood if continues else None,
                 scheduled=scheduled,
-                plan=walk.plan and walk.outline.current is not None,
+                plan=(walk.plan and walk.outline.current is not None) or _in_targets(walk.outline.open),
                 reporting=_in_report(walk.outline.open),
                 looking_back=looking_back,
             )
@@ -206,6 +207,11 @@ def _walk(walk: _Walk, title: str | None) -> None:
                 paragraph=sentence.paragraph,
             )
         )
+
+
+def _in_targets(sections: tuple[Heading, ...]) -> bool:
+    """True under a heading that announces targets (`（一）主要预期目标`): what follows is asked for."""
+    return any(_TARGET_HEADING.search(h.title) for h in sections)
 
 
 def _in_report(sections: tuple[Heading, ...]) -> bool:

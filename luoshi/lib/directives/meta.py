@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from luoshi.lib.directives.outline import match_heading
+
 __all__ = ["find_date", "find_speaker", "find_title", "head_of", "salutation_end"]
 
 _SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员|各位领导|女士们|同事们)[,，、!！:：]")
@@ -117,6 +119,8 @@ def find_title(text: str) -> str | None:
             continue
         if _NOT_TITLE.search(line) or _SALUTATION.match(line):
             continue
+        if match_heading(line) is not None:
+            break  # a numbered heading: the body has begun, and it is not the document's title
         if len(line) <= 60 and not line.endswith(("。", "!", "！", "?", "？", ";", "；")):
             candidates.append(line)
             continue

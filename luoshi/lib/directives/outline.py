@@ -23,7 +23,8 @@ _CN_NUM = rf"[{_CN}]{{1,3}}"
 # (family, pattern at the start of a sentence or after a colon, rank). Lower rank = higher level.
 # 一是 and 一要 are separate families of equal rank: neither closes the other.
 _FAMILIES: tuple[tuple[str, str, int], ...] = (
-    ("一、", rf"(?P<n>{_CN_NUM})[、](?P<rest>.*)", 0),
+    # (`一,、` is a scraping artifact seen on saved pages: a comma doubled before the 、)
+    ("一、", rf"(?P<n>{_CN_NUM})[,，]?[、](?P<rest>.*)", 0),
     ("第一", rf"(?P<n>第{_CN_NUM})(?:[,，、:：]|\s+)(?P<rest>.*)", 1),
     ("(一)", rf"[(（](?P<n>{_CN_NUM})[)）][,，、:：]?\s*(?P<rest>.*)", 2),
     ("一是", rf"(?P<n>{_CN_NUM}是)(?![的否非])[,，:：]?(?P<rest>.*)", 3),

@@ -103,8 +103,14 @@ _METRIC_NOISE = re.compile(
 )
 
 
+# A deadline opening the clause (`6月底前开工率达到60%`): not part of what is measured. Only time
+# words count, so 国内生产总值 and 内容 keep their 内.
 _LEADING_TIME = re.compile(
-    r"^(?:于|在|到|力争|确保)?[^,，、]{0,10}?(?:前|底|末|内(?![容部涵在外])|期间)(?=[\u4e00-\u9fff])"
+    r"^(?:于|在|到|力争|确保)?"
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四]季度|[上下]半年)(?:底|末|上旬|中旬|下旬)?"
+    r"(?:前|以前|之前|内|以内)"
+    r"|(?:\d{4}年|\d{1,2}月|今年|明年|年|月)(?:底|末)(?:前|以前|之前|内)?|(?:汛期|年内)前?)"
+    r"(?=[\u4e00-\u9fff])"
 )
 
 
