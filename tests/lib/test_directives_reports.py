@@ -399,3 +399,15 @@ def test_time_words_only_are_cut_from_a_metric_and_doubled_commas_still_mark_a_h
     assert [(h["marker"], h["title"]) for h in result["outline"]] == [("二", "今年的主要预期目标")]
     metrics = [t["metric"] for i in result["items"] for t in i["targets"]]
     assert metrics == ["国内生产总值增长", "开工率", "单位国内生产总值能耗下降"]
+
+
+def test_minutes_decisions_with_a_follow_up_are_tasks_of_the_proposer() -> None:
+    result = _run(
+        "县政府第8次常务会议纪要\n一、关于财政预算调整有关问题\n"
+        "会议原则同意县财政局关于预算调整情况的意见,会后修改完善后报请县人大常委会审批。\n"
+        "（一）会议原则同意县经发局关于成立能源协调领导小组的意见,会后以政府办文件印发。\n"
+        "会议听取了县财政局关于预算执行情况的汇报。\n"
+    )
+    tasks = _tasks(result)
+    assert [t["owners"] for t in tasks] == [["县财政局"], ["县经发局"]]
+    assert not [i for i in result["items"] if i["text"].startswith("会议听取")]

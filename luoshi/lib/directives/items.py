@@ -92,6 +92,8 @@ _ASSIGNED = re.compile(
     r"(?:^|[,，])由[^,，。;；]{2,24}?(?:负责|牵头|按程序|组织实施|印发|办理|落实|研究|实施|审核|报送|统筹|会同|依法"
     r"|予以|约谈|查处|督办|解决|处理|根据)"
     r"|(?:^|[,，])由(?:市|县|区|镇|乡|省)?[\u4e00-\u9fff]{1,12}(?:局|委|办|室|中心|政府|部|公司|集团|组|院|队|所|站)"
+    # a meeting's decision with its follow-up: `会议原则同意X的意见,会后修改完善后报…审批`
+    r"|^会议(?:原则)?(?:同意|通过|批准|决定|确定)[^。;；]{2,80}?(?:会后|根据会议|按程序|修改完善|报请?|提交|印发|实施|抓紧)"
     # a notice's decision: `对江北区、高新区予以通报表扬`, `对…的,一律停工整改`
     r"|(?:^|[,，])对[^。;；]{2,40}?予以|一律"
     r"|(?:^|[,，])对[^。;；,，]{1,60}的[^。;；,，]{0,20}[,，][^。;；]{0,20}?(?:追究|实行|给予|严肃处理|依法依规处理)"
@@ -192,7 +194,7 @@ def demand_of(
     if re.search(r"[:：]$", body) and len(core) <= 20 and not _STRONG_MODAL.search(core):
         return Demand(False, "introduces a list")
     # cheap guard first: the decision patterns all hold one of these characters
-    assigned = any(ch in body for ch in "由对律") and _ASSIGNED.search(body) is not None
+    assigned = any(ch in body for ch in "由对律会") and _ASSIGNED.search(body) is not None
     if assigned:
         return Demand(True, "decision")  # `对…的,年度考核实行“一票否决”` decides; it announces nothing
     lead = _strip_lead_ins(core)
@@ -246,6 +248,7 @@ _NAMED_WORK = re.compile(
     r"|(?:学习|宣传|贯彻|落实)[^,，。]{0,8}(?:精神|思想)|党史学习|(?<![党的])建设(?!性)|改造|开发|产业|企业"
     r"|疫情防控|防汛|抗旱|森林防火|春耕|备耕|秋收|秋冬防|保供|开门红|招商引资|信访|创建|文明城市|课题"
     r"|改革(?!创新)|规划|城市更新|综合体|品牌|调研|普查|巡察|巡视|换届|庆祝|迎接|开复工|签约|投产|达产|开工|竣工|上市|走访|调查研究"
+    r"|^会议(?:原则)?(?:同意|通过|批准|决定|确定)"
     # a programme named in quotation marks and put into practice: `开展“三查”`, `实行“一点一策”`
     r"|(?:开展|实行|推行|实施|落实|推广|建立|健全)[^,，。;；]{0,12}“[^”]{2,12}”"
 )

@@ -239,7 +239,17 @@ def find_owners(sentence: str) -> list[str]:
     for name in others:
         if name not in out:
             out.append(name)
+    if not out and not escalation:
+        # `会议原则同意县财政局关于…的意见,会后修改完善后报…`: the proposer does the follow-up
+        m = _PROPOSER.match(sentence)
+        if m is not None:
+            _add(out, m.group("body"))
     return out or escalation
+
+
+_PROPOSER = re.compile(
+    r"^会议(?:原则)?(?:同意|通过|批准)(?P<body>[^,，。;；《》“”]{2,30}?)(?:关于|提交|提出|报送|上报|起草|拟定)"
+)
 
 
 _SANCTIONS = frozenset({"约谈", "予以", "查处"})
