@@ -241,9 +241,9 @@ def find_owners(sentence: str) -> list[str]:
             out.append(name)
     if not out and not escalation:
         # `会议原则同意县财政局关于…的意见,会后修改完善后报…`: the proposer does the follow-up
-        m = _PROPOSER.match(sentence)
-        if m is not None:
-            _add(out, m.group("body"))
+        proposer = _PROPOSER.match(sentence)
+        if proposer is not None:
+            _add(out, proposer.group("body"))
     return out or escalation
 
 
