@@ -237,11 +237,18 @@ def _respective_metrics(sentence: str, clause: str, left: int, group: list[Quant
             subjects = pm.group("subjects")
         else:
             return _metrics_of_previous(sentence, left, len(group), verb)
+    return _per_subject(subjects, verb, len(group))
+
+
+def _per_subject(subjects: str, verb: str, count: int | None) -> list[str] | None:
+    """One metric per body or indicator of a `、` list, each completed by what the list shares
+    (`城镇、农村居民人均可支配收入` + 增长 → 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长).
+    `count` is how many there must be (None: at least two)."""
     subjects = re.sub(r"^(?:其中|全市|全县|全区|全省)", "", subjects.strip())
     names = [n for n in re.split(r"[、和及与]", subjects) if n]
-    if len(names) == 1 and len(group) == 2 and names[0].startswith("城乡"):
+    if count == 2 and len(names) == 1 and names[0].startswith("城乡"):
         names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民收入分别增长…: town, then country
-    if len(names) != len(group):
+    if (count is not None and len(names) != count) or len(names) < 2:
         return None
     tail = _shared_tail(names)
     out = []
@@ -269,17 +276,7 @@ def _shared_metrics(clause: str, left: int, q: Quantity) -> list[str] | None:
     m = _BOTH.match(clause[: q.start - left].strip(' “”"'))
     if m is None:
         return None
-    subjects = re.sub(r"^(?:其中|全市|全县|全区|全省)", "", m.group("subjects").strip())
-    names = [n for n in re.split(r"[、和及与]", subjects) if n]
-    if len(names) < 2:
-        return None
-    tail = _shared_tail(names)
-    verb = m.group("verb")
-    out = []
-    for name in names:
-        full = name if name == names[-1] or name.endswith(tail) else name + tail
-        out.append(metric_of(full + verb, len(full + verb)))
-    return out
+    return _per_subject(m.group("subjects"), m.group("verb"), None)
 
 
 def _quantity_groups(sentence: str, quantities: list[Quantity]) -> dict[int, list[Quantity]]:

@@ -193,9 +193,7 @@ def demand_of(
     core = body.rstrip("。!！?？;；﹔ ")
     if re.search(r"[:：]$", body) and len(core) <= 20 and not _STRONG_MODAL.search(core):
         return Demand(False, "introduces a list")
-    # cheap guard first: the decision patterns all hold one of these characters
-    assigned = any(ch in body for ch in "由对律会") and _ASSIGNED.search(body) is not None
-    if assigned:
+    if _ASSIGNED.search(body):
         return Demand(True, "decision")  # `对…的,年度考核实行“一票否决”` decides; it announces nothing
     lead = _strip_lead_ins(core)
     announced = _LIST_ANNOUNCEMENT.search(lead)

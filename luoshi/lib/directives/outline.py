@@ -38,7 +38,6 @@ _COMPILED = tuple((name, re.compile(pattern, re.S), rank) for name, pattern, ran
 
 # The title ends at the end of the marker's first sentence.
 _SENTENCE_END = re.compile(r"[。!！?？;；﹔]")
-_OPENERS = "“\"‘'「《 \u3000"
 
 
 @dataclass(frozen=True)

@@ -101,12 +101,9 @@ _NOT_SUBJECT_START = re.compile(
 _SPLIT = re.compile(r"(?:、|和|以及|及(?!其)|与|尤其是|特别是|或)(?![^()（）]*[)）])")
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？\n]+")
 _PREDICATE_RE = re.compile(_PREDICATE)
-_LEAD_VERB = re.compile(
-    r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头|按程序|印发|办理|审核|报送|组织实施|约谈|予以|查处|依法|根据|按照"
-)
-_LEADS = re.compile(
-    r"(?:请|由)(?=[^,，;；:：。的]{2,30}?(?:牵头|负责|会同|统筹|组织|主抓|按程序|印发|办理|审核|报送|约谈|予以|查处|依法|根据|按照))"
-)
+_LEAD_WORDS = r"牵头|负责(?!人|同志)|会同|统筹|组织|主抓|总牵头|按程序|印发|办理|审核|报送|组织实施|约谈|予以|查处|依法|根据|按照"
+_LEAD_VERB = re.compile(_LEAD_WORDS)
+_LEADS = re.compile(rf"(?:请|由)(?=[^,，;；:：。的]{{2,30}}?(?:{_LEAD_WORDS}))")
 # Bodies a demand is handed to (要求/责成…) or shared with (会同/联合…) own it too.
 # (督促 is not among them: the body urged, `督促各施工单位…`, is supervised, not made responsible.)
 _HANDED = re.compile(r"(?:要求|责成|明确|激励引导|动员|会同|联合|协同)")
