@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import opencc
@@ -35,6 +36,26 @@ def test_ingest_creates_drafts_with_spans_into_the_original(cast: Cast) -> None:
         assert T2S.convert(original).replace("著", "着")[:10] == task.text[:10]
     quarter = next(t for t in report.created if "开门红" in t.text)
     assert quarter.deadline is not None and quarter.deadline.isoformat() == "2024-03-31"
+
+
+def test_task_show_highlights_the_sentence_in_the_original(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = ingest_document(
+        actor=cast.olga, data=SPEECH.read_bytes(), name=SPEECH.name, meeting="人代会闭幕式"
+    )
+    task = next(t for t in report.created if "开门红" in t.text)
+    source = Source.objects.get()
+    assert task.source_start is not None and task.source_end is not None
+    original = source.raw_text[task.source_start : task.source_end]
+    call_command("task", "show", str(task.pk))
+    out = capsys.readouterr().out
+    assert "来源: #" in out and "人代会闭幕式" in out
+    assert f"【{' '.join(original.split())}】" in out  # the traditional-script original, marked
+    call_command("task", "show", str(task.pk), "--json")
+    shown = json.loads(capsys.readouterr().out)["source"]
+    assert shown["span"] == [task.source_start, task.source_end]
+    assert shown["excerpt"]["text"] == original
 
 
 def test_ingesting_twice_duplicates_nothing(cast: Cast) -> None:

@@ -186,6 +186,17 @@ class Task(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def source_excerpt(self, context: int = 40) -> tuple[str, str, str] | None:
+        """(before, sentence, after): the words of the original document this task came from,
+        with up to `context` characters around them; None when the task has no stored span."""
+        if self.source is None or self.source_start is None or self.source_end is None:
+            return None
+        raw = self.source.raw_text
+        start, end = self.source_start, self.source_end
+        if not raw or not 0 <= start < end <= len(raw):
+            return None
+        return raw[max(0, start - context) : start], raw[start:end], raw[end : end + context]
+
 
 class Target(models.Model):
     """指标: a quantitative target (indicator, operator, value, unit)."""

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             raise CommandError(f"no task #{options['id']}" + (" visible to you" if person else ""))
         data = rows[0].as_json()
         task_id = data["id"]
+        data["source"] = _source(Task.objects.select_related("source").get(pk=task_id))
         data["milestones"] = [
             {
                 "title": m.title,
@@ -108,5 +109,31 @@ class Command(BaseCommand):
             value = data[key]
             if value not in (None, "", []):
                 self.stdout.write(f"  {label}: {', '.join(value) if isinstance(value, list) else value}")
+        source = data["source"]
+        if source is not None:
+            dated = f" ({source['date']})" if source["date"] else ""
+            self.stdout.write(f"  来源: #{source['id']} {source['title']}{dated}")
+            excerpt = source["excerpt"]
+            if excerpt is not None:
+                # the sentence in 【】 with the words around it, as the original document has it
+                flat = {k: " ".join(v.split()) for k, v in excerpt.items()}
+                self.stdout.write(
+                    f"  原文 {source['span'][0]}–{source['span'][1]}: "
+                    f"…{flat['before']}【{flat['text']}】{flat['after']}…"
+                )
         for e in data["events"]:
             self.stdout.write(f"  [{e['at'][:16]}] {e['actor']} {e['kind']} {e['reason']}".rstrip())
+
+
+def _source(task: Task) -> dict[str, Any] | None:
+    """Where the task came from, with the sentence highlighted in the original text."""
+    if task.source is None:
+        return None
+    excerpt = task.source_excerpt()
+    return {
+        "id": task.source.pk,
+        "title": task.source.title,
+        "date": task.source.date.isoformat() if task.source.date else None,
+        "span": [task.source_start, task.source_end] if excerpt else None,
+        "excerpt": dict(zip(("before", "text", "after"), excerpt, strict=True)) if excerpt else None,
+    }
